@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+process.stdout.write('tip-extract: not built yet\n');
