@@ -121,8 +121,11 @@ export const FigureSchema = SpanSchema.extend({
   unit: z.string().nullable(),
   /** The calendar year the text ties the figure to; null when it names only a period. */
   year: z.number().int().nullable(),
-  /** The period the text names when it gives no year. */
-  period: z.enum(['reporting_period', 'previous_reporting_period', 'year']).optional(),
+  /**
+   * The period the text names: `reporting_period` / `previous_reporting_period` / `year` ("during the year") when it
+   * gives no year, `fiscal_year` beside a year given as "FY 2019".
+   */
+  period: z.enum(['reporting_period', 'previous_reporting_period', 'year', 'fiscal_year']).optional(),
   qualifier: QualifierSchema.optional(),
   /** `statutes[].id` of the law the figure was counted under. */
   statute: z.string().optional(),

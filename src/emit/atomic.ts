@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writes a file so that readers only ever see the old complete content or the new complete content:
+ * the bytes go to a temporary file in the same folder, are flushed to disk, then renamed over the target.
+ * A crash at any moment leaves at worst a stray `*.tmp` file, never a half-written target.
+ *
+ * @param path The file to replace.
+ * @param content The new content.
+ * @returns `true` when the file was written, `false` when it already held exactly this content.
+ */
+export async function writeFileAtomic(path: string, content: string): Promise<boolean> {
+  const previous = await readFile(path, 'utf8').catch(() => null);
+  if (previous === content) return false;
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return true;
+}
