@@ -1,0 +1,97 @@
+import { MAX_SOURCE_BYTES } from '../extract/limits.js';
+import { ParseError } from './errors.js';
+import { repairMojibake } from './normalize.js';
+
+/** How many leading bytes the binary test and the `<meta charset>` sniffing look at. */
+const SNIFF_BYTES = 64 * 1024;
+
+/** A text file has almost no control bytes besides tab and line breaks; 10% of them means binary. */
+const MAX_CONTROL_RATIO = 0.1;
+
+/** `charset=` in a Content-Type header. */
+const HEADER_CHARSET = /;\s*charset\s*=\s*["']?(?<charset>[\w.:-]{1,40})/i;
+
+/**
+ * `<meta charset="x">` or `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
+ * The lazy `[^>]{0,300}?` is bounded, so a `<meta` without a charset costs at most 300 steps.
+ */
+const META_CHARSET = /<meta\b[^>]{0,300}?\bcharset\s*=\s*["']?(?<charset>[\w.:-]{1,40})/i;
+
+const BOMS: ReadonlyArray<{ bytes: readonly number[]; encoding: string }> = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+
+/**
+ * Decodes a fetched body to the string every source offset points into, or throws a `ParseError`.
+ *
+ * The BOM is dropped, line breaks become "\n" and common mojibake is repaired; the charset is the
+ * BOM's, else the Content-Type's, else a `<meta charset>`'s, else UTF-8 when the bytes are valid
+ * UTF-8, else windows-1252.
+ *
+ * @param body The raw bytes.
+ * @param contentType The Content-Type header, if any.
+ */
+export function decodeBody(body: Uint8Array, contentType: string | null): string {
+  if (body.byteLength > MAX_SOURCE_BYTES) {
+    throw new ParseError(
+      'too_large',
+      `Source is ${body.byteLength} bytes, more than the limit of ${MAX_SOURCE_BYTES} bytes`,
+    );
+  }
+  const bom = BOMS.find(({ bytes }) => bytes.every((byte, i) => body[i] === byte));
+  if (!bom && looksBinary(body)) {
+    throw new ParseError('binary', 'Source looks binary (NUL or control bytes), not text');
+  }
+  const encoding = bom?.encoding ?? declaredCharset(body, contentType);
+  const decoded = encoding ? decodeAs(body, encoding) : decodeUtf8OrWindows1252(body);
+  const text = repairMojibake(decoded.replace(/\r\n?/g, '\n'));
+  if (text.trim() === '') throw new ParseError('empty', 'Source is empty or only white space');
+  return text;
+}
+
+/** True when the first bytes hold a NUL or too many other control bytes. */
+function looksBinary(body: Uint8Array): boolean {
+  const end = Math.min(body.byteLength, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < end; i++) {
+    const byte = body[i]!;
+    if (byte === 0) return true;
+    // Tab, line feed, form feed and carriage return are text; other C0 bytes and DEL are not.
+    if ((byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) || byte === 0x7f) control++;
+  }
+  return end > 0 && control / end > MAX_CONTROL_RATIO;
+}
+
+/** The charset named by the Content-Type or a `<meta>` tag, if TextDecoder knows it. */
+function declaredCharset(body: Uint8Array, contentType: string | null): string | null {
+  const fromHeader = contentType ? HEADER_CHARSET.exec(contentType)?.groups?.charset : undefined;
+  const head = new TextDecoder('windows-1252').decode(body.subarray(0, Math.min(body.byteLength, 2048)));
+  const fromMeta = META_CHARSET.exec(head)?.groups?.charset;
+  for (const label of [fromHeader, fromMeta]) {
+    if (label && isKnownEncoding(label)) return label;
+  }
+  return null;
+}
+
+function isKnownEncoding(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function decodeAs(body: Uint8Array, encoding: string): string {
+  return new TextDecoder(encoding).decode(body);
+}
+
+function decodeUtf8OrWindows1252(body: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder('windows-1252').decode(body);
+  }
+}

@@ -1,0 +1,54 @@
+import type { Fetched } from '../fetch/types.js';
+import { decodeBody } from './decode.js';
+import { ParseError } from './errors.js';
+import { readHtml } from './html.js';
+import { readMarkdown } from './markdown.js';
+import { deriveMetadata, emptyMetadata } from './metadata.js';
+import { readText } from './text.js';
+import type { CleanDocument } from './types.js';
+
+/**
+ * Before the first tag an HTML page may hold white space, a doctype, comments and processing
+ * instructions. The repeated group consumes one white-space character or one whole construct, each
+ * ended by its own delimiter, so a text can be split in only one way: no catastrophic backtracking.
+ */
+const HTML_START = /^(?:\s|<!--[\s\S]*?-->|<!doctype[^>]*>|<\?[^>]*>)*</i;
+
+/**
+ * Picks the reader for a source: HTML by content type or by a first tag, markdown by a `.md`
+ * address, plain text otherwise.
+ *
+ * @param fetched The fetched source.
+ * @param text Its decoded text.
+ */
+export function detectFormat(fetched: Fetched, text: string): CleanDocument['format'] {
+  if (fetched.contentType && /html/i.test(fetched.contentType)) return 'html';
+  if (HTML_START.test(text.slice(0, 4096))) return 'html';
+  const address = fetched.url ?? fetched.source.url ?? fetched.source.path ?? '';
+  if (/\.(?:md|markdown)(?:[?#]|$)/i.test(address)) return 'markdown';
+  if (fetched.contentType && /markdown/i.test(fetched.contentType)) return 'markdown';
+  return 'text';
+}
+
+/**
+ * Turns fetched bytes into the clean text every later offset points into, plus Refworld metadata.
+ *
+ * @param fetched The bytes and where they came from.
+ * @throws ParseError when the source is empty, binary, too large or has no text.
+ */
+export function parseSource(fetched: Fetched): CleanDocument {
+  const source = decodeBody(fetched.body, fetched.contentType);
+  const format = detectFormat(fetched, source);
+  const pageUrl = fetched.url ?? fetched.source.url ?? null;
+  const read =
+    format === 'html'
+      ? readHtml(source)
+      : format === 'markdown'
+        ? { builder: readMarkdown(source), metadata: emptyMetadata() }
+        : readText(source);
+  const { text, sourceMap } = read.builder.finish();
+  if (text === '') {
+    throw new ParseError('no_text', `Source has no ${format === 'html' ? 'body ' : ''}text to read`);
+  }
+  return { format, text, metadata: deriveMetadata(read.metadata, pageUrl), sourceMap, diagnostics: [] };
+}
