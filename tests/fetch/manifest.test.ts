@@ -1,0 +1,140 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ManifestError, parseManifest, readManifest } from '../../src/fetch/index.js';
+import { removeTempDirs, tempDir } from './setup.js';
+
+afterAll(removeTempDirs);
+
+const KG = 'https://www.refworld.org/reference/annualreport/usdos/2012/en/86954';
+
+/** Runs `parseManifest` and returns the error it throws, so that a test can pin the message. */
+function errorOf(data: unknown): ManifestError {
+  try {
+    parseManifest(data, '/manifests');
+  } catch (error) {
+    if (error instanceof ManifestError) return error;
+    throw error;
+  }
+  throw new Error('parseManifest did not throw');
+}
+
+describe('readManifest', () => {
+  it('reads paths and URLs, resolving relative paths against the manifest folder', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'lists'));
+    const manifest = join(dir, 'lists', 'sources.json');
+    await writeFile(
+      manifest,
+      JSON.stringify([
+        { id: 'kg-2017', path: '../sources/refworld-5959eca511.txt', country: 'Kyrgyz Republic', year: 2017 },
+        { id: 'kg-2012', url: KG },
+        { id: 'local.file_1', url: 'file:///data/kg.html' },
+        { id: 'abs', path: '/srv/tip/kg.html' },
+      ]),
+    );
+
+    expect(await readManifest(manifest)).toStrictEqual([
+      {
+        id: 'kg-2017',
+        path: join(dir, 'sources', 'refworld-5959eca511.txt'),
+        country: 'Kyrgyz Republic',
+        year: 2017,
+      },
+      { id: 'kg-2012', url: KG },
+      { id: 'local.file_1', url: 'file:///data/kg.html' },
+      { id: 'abs', path: '/srv/tip/kg.html' },
+    ]);
+  });
+
+  it('names the file when it is not JSON', async () => {
+    const manifest = join(await tempDir(), 'broken.json');
+    await writeFile(manifest, '[{"id": "a",');
+
+    await expect(readManifest(manifest)).rejects.toThrow(`Cannot parse manifest \`${manifest}\` as JSON:`);
+  });
+
+  it('names the file when it cannot be read', async () => {
+    await expect(readManifest('/no/such/manifest.json')).rejects.toBeInstanceOf(ManifestError);
+  });
+});
+
+describe('parseManifest errors name the entry and field', () => {
+  it.each([
+    [
+      [
+        { id: 'ok', url: KG },
+        { id: 'fine', path: 'a.txt' },
+        { id: 'good', path: 'b.txt' },
+        { id: '../x', path: 'c' },
+      ],
+      "Expected `id` of entry 3 to be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, got `../x` (string)",
+      { index: 3, field: 'id' },
+    ],
+    [
+      [{ id: '..', path: 'a' }],
+      "Expected `id` of entry 0 to be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, got `..` (string)",
+      { index: 0, field: 'id' },
+    ],
+    [
+      [{ id: 'a/b', path: 'a' }],
+      "Expected `id` of entry 0 to be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, got `a/b` (string)",
+      { index: 0, field: 'id' },
+    ],
+    [
+      [{ id: 42, path: 'a' }],
+      "Expected `id` of entry 0 to be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, got `42` (number)",
+      { index: 0, field: 'id' },
+    ],
+    [
+      [
+        { id: 'kg-2012', url: KG },
+        { id: 'kg-2011', path: 'x' },
+        { id: 'KG-2012', path: 'y' },
+      ],
+      'Expected `id` of entry 2 to be unique, got `KG-2012` (string), already used by entry 0',
+      { index: 2, field: 'id' },
+    ],
+    [
+      [{ id: 'both', path: 'a.txt', url: KG }],
+      'Expected entry 0 to have exactly one of `path` or `url`, got both',
+      { index: 0, field: null },
+    ],
+    [
+      [{ id: 'neither' }],
+      'Expected entry 0 to have exactly one of `path` or `url`, got neither',
+      { index: 0 },
+    ],
+    [
+      [{ id: 'ftp', url: 'ftp://example.org/a.txt' }],
+      'Expected `url` of entry 0 to be an http:, https: or file: URL, got `ftp://example.org/a.txt` (string)',
+      { index: 0, field: 'url' },
+    ],
+    [
+      [{ id: 'rel', url: 'www.refworld.org/docid/5959eca511.html' }],
+      'Expected `url` of entry 0 to be an http:, https: or file: URL, got `www.refworld.org/docid/5959eca511.html` (string)',
+      { index: 0, field: 'url' },
+    ],
+    [[{ id: 'empty', path: '' }], 'Expected `path` of entry 0 to be a non-empty string, got `` (string)', {}],
+    [
+      [{ id: 'y', path: 'a', year: '2017' }],
+      'Expected `year` of entry 0 to be an integer from 2000 to 2100, got `2017` (string)',
+      {},
+    ],
+    [
+      [{ id: 'typo', path: 'a', contry: 'Kyrgyz Republic' }],
+      'Expected entry 0 to have only `id`, `path`, `url`, `country` and `year`, got `contry`',
+      { index: 0, field: 'contry' },
+    ],
+    [['kg-2012'], 'Expected entry 0 to be an object, got `kg-2012` (string)', { index: 0 }],
+    [
+      { sources: [] },
+      'Expected the manifest to be an array of entries, got `{"sources":[]}` (object)',
+      { index: null },
+    ],
+  ])('%j', (data, message, where) => {
+    const error = errorOf(data);
+    expect(error.message).toBe(message);
+    expect(error).toMatchObject(where);
+  });
+});
