@@ -1,0 +1,210 @@
+/**
+ * The find pass: runs every statute rule over every sentence and keeps the leftmost longest
+ * references, with what each one names. Nothing is resolved here (see resolve.ts).
+ */
+import type { Range } from '../../segment/types.js';
+import { MAX_SENTENCE_CHARS } from '../limits.js';
+import { codeEntry, kindOfWord, normaliseName } from './instruments.js';
+import { ARTICLE_ITEM_RE, DEFINITION_RE, TITLE_RE } from './patterns.js';
+import { STATUTE_RULES } from './rules.js';
+import type { ArticleRef, FoundMention, InstrumentRef } from './types.js';
+
+type Groups = Record<string, string | undefined>;
+type GroupIndices = Record<string, [number, number] | undefined>;
+
+/** A match before validation: an abbreviation is only known once its definition has been seen. */
+interface Candidate extends FoundMention {
+  order: number;
+  abbr?: string;
+}
+
+/**
+ * Checks that `sentences` are ordered, non-overlapping ranges inside `text`.
+ *
+ * @param text The clean text.
+ * @param sentences The sentence ranges to check.
+ */
+export function checkSentences(text: string, sentences: readonly Range[]): void {
+  let previousEnd = 0;
+  sentences.forEach((sentence, i) => {
+    const { start, end } = sentence;
+    if (
+      !(
+        Number.isInteger(start) &&
+        Number.isInteger(end) &&
+        start >= previousEnd &&
+        start <= end &&
+        end <= text.length
+      )
+    ) {
+      throw new TypeError(
+        `Expected \`sentences[${i}]\` to be a range inside the text (length ${text.length}) after ${previousEnd}, got {start: ${start}, end: ${end}}`,
+      );
+    }
+    previousEnd = end;
+  });
+}
+
+/** Reads the articles of a match: one for "article 124", each number of "articles 260 and 261". */
+function readArticles(groups: Groups, indices: GroupIndices): ArticleRef[] {
+  const one = groups.article;
+  const oneAt = indices.article;
+  if (one !== undefined && oneAt) return [articleRef(one, oneAt[0])];
+  const list = groups.articles;
+  const listAt = indices.articles;
+  if (list === undefined || !listAt) return [];
+  return [...list.matchAll(ARTICLE_ITEM_RE)].map((item) => articleRef(item[0], listAt[0] + item.index));
+}
+
+function articleRef(written: string, start: number): ArticleRef {
+  const text = written.replace(/\s+/g, ' ');
+  return { text, base: /^\d+/.exec(text)?.[0] ?? text, start, end: start + written.length };
+}
+
+/** Reads the instrument groups of a match into a canonical instrument, or an abbreviation to check. */
+function readInstrument(groups: Groups, indices: GroupIndices): InstrumentRef | { abbr: string } | null {
+  if (groups.code !== undefined) {
+    const entry = codeEntry(groups.code);
+    return entry ? { name: entry.canonical, kind: entry.kind } : null;
+  }
+  if (groups.topic !== undefined) {
+    const year = groups.topicYear;
+    const kind = kindOfWord(groups.topicKind ?? 'law');
+    const name = `${year === undefined ? '' : `${year} `}${normaliseName(groups.topic)} ${kind}`;
+    return year === undefined ? { name, kind, generic: 'topic' } : { name, kind, year };
+  }
+  if (groups.yearLaw !== undefined) {
+    return { name: `${groups.yearLaw} law`, kind: 'law', generic: 'year', year: groups.yearLaw };
+  }
+  if (groups.numKind !== undefined && groups.numNo !== undefined && indices.numNo) {
+    const [start, end] = indices.numNo;
+    const kind = kindOfWord(groups.numKind);
+    return { name: `${kind} ${normaliseName(groups.numNo)}`, kind, number: { start, end } };
+  }
+  if (groups.namedName !== undefined && groups.namedKind !== undefined) {
+    const name = normaliseName(`${groups.namedName} ${groups.namedKind}`);
+    // "the Kyrgyz Criminal Code" is the criminal code: the table's name wins over the words.
+    const entry = codeEntry(name);
+    if (entry) return { name: entry.canonical, kind: entry.kind };
+    const year = groups.namedYear ?? groups.namedYear2;
+    const kind = kindOfWord(groups.namedKind);
+    return year === undefined ? { name, kind } : { name: `${year} ${name}`, kind, year };
+  }
+  if (groups.lawOnKind !== undefined && groups.lawOnName !== undefined) {
+    return {
+      name: normaliseName(`${groups.lawOnKind} ${groups.lawOnName}`),
+      kind: kindOfWord(groups.lawOnKind),
+    };
+  }
+  if (groups.abbr !== undefined) return { abbr: groups.abbr };
+  return null;
+}
+
+/** Moves the offsets of an instrument read from a sentence slice to text offsets. */
+function shiftInstrument(ref: InstrumentRef, by: number): InstrumentRef {
+  return ref.number ? { ...ref, number: { start: ref.number.start + by, end: ref.number.end + by } } : ref;
+}
+
+/** Every match of every rule in one sentence, as candidates with text offsets. */
+function candidatesIn(text: string, sentence: Range, index: number): Candidate[] {
+  const from = sentence.start;
+  // Real sentences are far shorter; the cap keeps every regex on a bounded input (limits.ts).
+  const slice = text.slice(from, Math.min(sentence.end, from + MAX_SENTENCE_CHARS));
+  const found: Candidate[] = [];
+  STATUTE_RULES.forEach((rule, order) => {
+    for (const match of slice.matchAll(rule.pattern)) {
+      const groups: Groups = match.groups ?? {};
+      const indices = (match.indices?.groups ?? {}) as GroupIndices;
+      const ref = indices.ref;
+      if (!ref) continue;
+      const instrument =
+        rule.kind === 'bare' || rule.kind === 'short' ? null : readInstrument(groups, indices);
+      if (rule.kind !== 'bare' && rule.kind !== 'short' && instrument === null) continue;
+      const candidate: Candidate = {
+        rule: rule.name,
+        kind: rule.kind,
+        start: from + ref[0],
+        end: from + ref[1],
+        instrument: instrument && !('abbr' in instrument) ? shiftInstrument(instrument, from) : null,
+        articles: readArticles(groups, indices).map((a) => ({
+          ...a,
+          start: a.start + from,
+          end: a.end + from,
+        })),
+        sentence: index,
+        order,
+      };
+      if (instrument && 'abbr' in instrument) candidate.abbr = instrument.abbr;
+      if (rule.kind === 'short' && groups.short !== undefined) candidate.short = groups.short.toLowerCase();
+      found.push(candidate);
+    }
+  });
+  return found;
+}
+
+/** Keeps the leftmost longest of overlapping candidates; on a tie, the earlier rule. */
+function leftmostLongest(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+  const kept: Candidate[] = [];
+  let lastEnd = -1;
+  for (const candidate of sorted) {
+    if (candidate.start >= lastEnd) {
+      kept.push(candidate);
+      lastEnd = candidate.end;
+    }
+  }
+  return kept;
+}
+
+/** Reads a title right after a reference: `, entitled "Trafficking in Persons,"` gives "Trafficking in Persons". */
+function titleAfter(text: string, end: number): string | undefined {
+  const groups = TITLE_RE.exec(text.slice(end, end + 260))?.groups;
+  const title = groups?.straight ?? groups?.curly ?? groups?.single;
+  const trimmed = title?.replace(/[\s,.;:]+$/, '').trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/**
+ * Finds every statute reference in the sentences of `text`, in text order, unresolved.
+ *
+ * Only text inside `sentences` is read. An abbreviation ("the CC") counts only after the text
+ * defined it right after an instrument ("the Criminal Code (CC)").
+ *
+ * @param text The clean text.
+ * @param sentences Ordered, non-overlapping sentence ranges of `text`.
+ */
+export function findStatuteMentions(text: string, sentences: readonly Range[]): FoundMention[] {
+  checkSentences(text, sentences);
+  const all = sentences.flatMap((sentence, i) => candidatesIn(text, sentence, i));
+  const definitions = new Map<string, { at: number; instrument: InstrumentRef }>();
+  for (const candidate of all) {
+    if (!candidate.instrument || candidate.kind === 'bare') continue;
+    const abbr = DEFINITION_RE.exec(text.slice(candidate.end, candidate.end + 40))?.groups?.abbr;
+    if (abbr !== undefined && !definitions.has(abbr)) {
+      definitions.set(abbr, {
+        at: candidate.end,
+        instrument: { name: candidate.instrument.name, kind: candidate.instrument.kind },
+      });
+    }
+  }
+  const valid = all.filter((candidate) => {
+    if (candidate.abbr === undefined) return true;
+    const definition = definitions.get(candidate.abbr);
+    if (!definition || definition.at > candidate.start) return false;
+    candidate.instrument = definition.instrument;
+    return true;
+  });
+  const bySentence = new Map<number, Candidate[]>();
+  for (const candidate of valid) {
+    const list = bySentence.get(candidate.sentence) ?? [];
+    list.push(candidate);
+    bySentence.set(candidate.sentence, list);
+  }
+  return [...bySentence.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((i) => leftmostLongest(bySentence.get(i) ?? []))
+    .map(({ order: _order, abbr: _abbr, ...mention }) => {
+      const title = mention.kind === 'short' ? undefined : titleAfter(text, mention.end);
+      return title === undefined ? mention : { ...mention, title };
+    });
+}

@@ -1,0 +1,138 @@
+/**
+ * Named sub-patterns of the statute rules, composed with small helpers (cf. eyecite `regexes.py`,
+ * reporters-db `$law_section`). Every pattern here is a regex *source* string; `rules.ts` compiles them.
+ *
+ * Linear time: no pattern nests an unbounded quantifier inside another. Where a bounded
+ * repetition contains an inner repetition, the comment beside it says why each input position
+ * has only one way to be split, so a failed match costs at most the bound, never a blow-up.
+ */
+import { CODE_PATTERN } from './instruments.js';
+
+/** Wraps `source` in a named capture group. */
+export function group(name: string, source: string): string {
+  return `(?<${name}>${source})`;
+}
+
+/** A non-capturing alternation of the given sources, tried in the order given. */
+export function anyOf(...sources: readonly string[]): string {
+  return `(?:${sources.join('|')})`;
+}
+
+/** The longest article list we read: real lists have two to five numbers; a longer run is not a citation. */
+export const MAX_ARTICLE_LIST = 20;
+
+/** The longest statute name, in words: "Prevention and Suppression of Trafficking in Persons Act" is 8. */
+export const MAX_NAME_WORDS = 12;
+
+/** A year a law can carry in its name ("the 2005 ... law", "Act of 2008"). */
+export const YEAR = String.raw`(?:19|20)\d{2}(?!\d)`;
+
+/** "Article", "articles", "Art.", "Section", "sections", "Sec.", "§". */
+export const ARTICLE_WORD_ONE = String.raw`(?:[Aa]rticle|[Aa]rt\.|[Ss]ection|[Ss]ec\.|§)`;
+export const ARTICLE_WORD_MANY = String.raw`(?:[Aa]rticles|[Aa]rts\.|[Ss]ections|[Ss]ecs\.|§§)`;
+
+/**
+ * One article number as written: "124", "124(2)", "124(2)(b)", "321-1", "5.1", "124bis", "124a".
+ * Every part starts with a fixed character ("(", ".", "-", digit), so the parts cannot overlap.
+ */
+export const ARTICLE_NUMBER = String.raw`\d{1,4}(?:[.\-‐–]\d{1,4}){0,3}(?:[a-z](?![a-z]))?(?:\s?(?:bis|ter|quater)\b)?(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,4}\)){0,4}`;
+
+/** A range inside a list ("260 to 265", "2-4" is already one ARTICLE_NUMBER). */
+const ARTICLE_ITEM = String.raw`${ARTICLE_NUMBER}(?:\s+(?:to|through)\s+${ARTICLE_NUMBER})?`;
+
+/** What separates the numbers of a list: ", ", ", and ", " and ", " or ". */
+const LIST_SEPARATOR = String.raw`(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)`;
+
+/**
+ * A list of article numbers after a plural article word: "260 and 261", "171, 172, and 173".
+ * Bounded; every separator is non-digit and every item starts with a digit, so the split is unique.
+ */
+export const ARTICLE_LIST = `${ARTICLE_ITEM}(?:${LIST_SEPARATOR}${ARTICLE_ITEM}){0,${MAX_ARTICLE_LIST - 1}}`;
+
+/** Finds the items of a matched list, for their offsets. */
+export const ARTICLE_ITEM_RE = new RegExp(ARTICLE_ITEM, 'g');
+
+/**
+ * A singular or plural article reference: "Article 124(2)", "articles 260 and 261".
+ * A singular word takes one number, so "article 124 and 18 investigations" stays "article 124".
+ */
+export const ARTICLE_REF = anyOf(
+  `${ARTICLE_WORD_MANY}\\s*${group('articles', ARTICLE_LIST)}`,
+  `${ARTICLE_WORD_ONE}\\s*${group('article', ARTICLE_NUMBER)}`,
+);
+
+/** Not an article of a law: "(see section 1.c)" and "section 6.c" are cross-references of a report. */
+export const NOT_REPORT_SECTION = String.raw`(?<!\b[Ss]ee\s)`;
+export const NOT_SUBSECTION_LETTER = String.raw`(?!\.[a-z]\b)`;
+
+/** Words that may stand before an instrument and are not part of its name. */
+export const DETERMINER = String.raw`(?:(?:the|The|its|Its|this|This|that|said)\s+)`;
+const ADJECTIVE = String.raw`(?:(?:existing|new|current|amended|revised|national|federal)\s+)`;
+
+/** "Law enforcement" and "law-enforcement" are never a law. */
+const NOT_ENFORCEMENT = String.raw`(?![\s\-‐]+[Ee]nforce)`;
+
+/** Topics of a descriptive law: "anti-trafficking", "antitrafficking", "trafficking in persons". */
+const TOPIC = anyOf(
+  String.raw`[Aa]nti[\-‐ ]?[Tt]rafficking(?:\s+in\s+[Pp]ersons)?`,
+  String.raw`[Cc]ounter[\-‐ ]?[Tt]rafficking`,
+  String.raw`[Tt]rafficking\s+in\s+[Pp]ersons`,
+);
+
+/**
+ * A law named by its topic: "2005 national anti-trafficking law", "the anti-trafficking law",
+ * "the 2005 law". Lower-case words only: a capitalised name is a NAMED_LAW.
+ */
+export const TOPIC_LAW = anyOf(
+  `(?:${group('topicYear', YEAR)}\\s+)?(?:(?:national|new|comprehensive)\\s+)?${group('topic', TOPIC)}\\s+${group('topicKind', 'law|act')}\\b${NOT_ENFORCEMENT}`,
+  `(?<=\\b[Tt]he\\s)${group('yearLaw', YEAR)}\\s+law\\b${NOT_ENFORCEMENT}`,
+);
+
+/** A code from the instrument table ("criminal code", "Code on Children"). */
+export const CODE = `${group('code', CODE_PATTERN)}\\b${NOT_ENFORCEMENT}`;
+
+/** Capitalised words that start no statute name: determiners, prepositions, conjunctions, months. */
+const NAME_STOP = String.raw`(?:The|A|An|This|That|These|Those|Its|Their|Under|In|On|By|With|From|For|And|Or|Although|While|When|If|Since|After|Before|During|Following|Pursuant|Per|As|At|To|Of|New|Existing|Draft|January|February|March|April|May|June|July|August|September|October|November|December)\b`;
+/** One capitalised word of a name ("Anti-Trafficking", "Children's"). */
+const NAME_WORD = String.raw`(?!${NAME_STOP})[A-Z][A-Za-z\-‐]{0,30}(?:['’]s)?\b`;
+/** Lower-case words inside a name: "Prevention *of* Trafficking *in* Persons". */
+const NAME_CONNECTOR = String.raw`(?:of|on|for|against|to|in|and|the)`;
+/** The last word of a statute name. */
+const NAME_KIND = String.raw`(?:Act|Law|Bill|Code|Decree|Proclamation|Ordinance)`;
+
+/**
+ * A capitalised statute name: "2007 Antitrafficking in Persons Bill", "Child Rights Act",
+ * "Prevention of Trafficking in Persons Act of 2008", "Law on Combating Trafficking in Persons".
+ * The repetition is bounded by MAX_NAME_WORDS and each iteration starts at a capital letter
+ * after white space while connectors are lower case, so a position splits only one way.
+ */
+export const NAMED_LAW = anyOf(
+  `(?:${group('namedYear', YEAR)}\\s+)?${group('namedName', `${NAME_WORD}(?:\\s+(?:${NAME_CONNECTOR}\\s+){0,2}${NAME_WORD}){0,${MAX_NAME_WORDS - 1}}`)}\\s+${group('namedKind', NAME_KIND)}\\b${NOT_ENFORCEMENT}(?:,?\\s+(?:of\\s+)?${group('namedYear2', YEAR)})?`,
+  `${group('lawOnKind', 'Law|Act|Decree|Code')}\\s+${group('lawOnName', `(?:on|of|against|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+(?:${NAME_CONNECTOR}\\s+){0,2}${NAME_WORD}){0,${MAX_NAME_WORDS - 1}}`)}`,
+);
+
+/** A numbered instrument: "Law No. 3/2011", "Law 2011-14", "Proclamation 909/2015", "Decree No. 45". */
+export const NUMBERED_LAW = `${group('numKind', 'Law|Act|Decree|Proclamation|Ordinance')}\\s+(?:No\\.?\\s*|Number\\s+|#\\s*)?${group('numNo', String.raw`\d{1,5}(?:[/\-‐–]\d{1,5}){0,3}`)}(?![d/])`;
+
+/** An abbreviation of an instrument ("CC"); read only where the text defined it ("the Criminal Code (CC)"). */
+export const ABBREVIATION = `${group('abbr', '[A-Z]{2,6}')}\\b`;
+
+/** Any instrument, after "of" in "Article 124 of the criminal code". */
+export const INSTRUMENT = anyOf(CODE, TOPIC_LAW, NUMBERED_LAW, NAMED_LAW, ABBREVIATION);
+
+/** The words between an article and its instrument: " of the ", " of its new ". */
+export const OF_INSTRUMENT = `\\s+of\\s+${DETERMINER}?${ADJECTIVE}?`;
+
+/** Words that refer back to a law already named: "the law", "this act", "the code". */
+export const SHORT_FORM = `${group('shortDet', '[Tt]he|[Tt]his|[Tt]hat|[Ss]aid')}\\s+${group('short', '[Ll]aw|[Aa]ct|[Bb]ill|[Cc]ode|[Dd]ecree|[Pp]roclamation|[Aa]rticle')}\\b${NOT_ENFORCEMENT}(?![\\-‐]\\w)(?!\\s+of\\b)`;
+
+/** Defines an abbreviation right after an instrument: ` (CC)`, ` (the "CC")`, ` (hereinafter "CC")`. */
+export const DEFINITION_RE =
+  /^\s*\(\s*(?:hereinafter\s+(?:the\s+)?|the\s+)?["“]?(?<abbr>[A-Z]{2,6})["”]?\s*\)/;
+
+/**
+ * A title right after a reference: `, entitled "Trafficking in Persons,"`. The title stops at the
+ * closing quote; a trailing comma or period inside the quotes is dropped by the reader.
+ */
+export const TITLE_RE =
+  /^,?\s*(?:entitled|titled|(?:also\s+)?known\s+as|called|named)\s+(?:the\s+)?(?:"(?<straight>[^"]{1,200})"|“(?<curly>[^”]{1,200})”|‘(?<single>[^’]{1,200})’)/;

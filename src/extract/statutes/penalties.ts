@@ -1,0 +1,196 @@
+/**
+ * Penalties of one sentence: "prescribes penalties of five to 20 years imprisonment",
+ * "punishable by a fine or imprisonment of three to five years", "When the victim is a child
+ * aged 14-17 years, the penalty is five to 10 years imprisonment".
+ *
+ * Durations come from the numbers pass (its mentions with a unit of time); nothing here parses
+ * a number. Only the words after the first penalty cue of the sentence are read, so a sentence
+ * handed down by a court ("sentenced a man to five years' imprisonment") is not a penalty.
+ */
+import type { Range } from '../../segment/types.js';
+import { span } from '../../span.js';
+import type { NumberMention, Penalty } from '../../validate/schema.js';
+import { MAX_SENTENCE_CHARS } from '../limits.js';
+import { buildDurations, type Duration } from './durations.js';
+
+/** Words that say a penalty follows. */
+const CUE =
+  /\b(?:prescrib\w*|punishable|punished|provides?\s+for|penalt(?:y|ies)|punishments?|imposes?|carr(?:y|ies)|sentences?\s+of)\b/;
+
+/**
+ * Penalty words. Alternatives are tried in order at each position, so "imprisonment for life" is
+ * life imprisonment, not imprisonment; "forced labor" counts only after "with" ("imprisonment
+ * with forced labor"), since it is otherwise the crime, not the punishment.
+ */
+const PENALTY_WORD = new RegExp(
+  [
+    String.raw`(?<life>\b(?:life\s+imprisonment|imprisonment\s+for\s+life|life\s+in\s+prison|life\s+sentences?|sentences?\s+of\s+life(?:\s+imprisonment)?)\b)`,
+    String.raw`(?<death>\b(?:(?:the|a)\s+)?(?:death\s+(?:penalty|sentence)|capital\s+punishment|(?:sentence|penalty)\s+of\s+death)\b|(?<=\bby\s)death\b)`,
+    String.raw`(?<fine>\b(?:(?:a|an)\s+)?(?:monetary\s+|heavy\s+|criminal\s+)?fines?\b)`,
+    String.raw`(?<labor>(?<=\bwith\s)(?:forced|compulsory|hard|corrective|penal)\s+labou?r\b|\b(?:hard|corrective|penal)\s+labou?r\b)`,
+    String.raw`(?<prison>\b(?:imprisonment|prison(?:\s+(?:terms?|sentences?))?|jail(?:\s+terms?)?|incarceration|deprivation\s+of\s+(?:liberty|freedom))\b)`,
+  ].join('|'),
+  'g',
+);
+
+/**
+ * A condition clause: "When the victim is a child aged 14-17 years". It ends before a comma,
+ * semicolon, period, or " and "/" or "/" but ". The tempered token checks one fixed-length
+ * lookahead per character, and the repetition is bounded, so the cost per start is bounded.
+ */
+const CONDITION_CLAUSE =
+  /\b(?:[Ww]hen|[Ii]f|[Ww]here|[Ii]n\s+cases?\s+(?:where|when|in\s+which|of|involving))\s(?:(?!\s(?:and|or|but)\s)[^,;.]){1,200}/g;
+
+/** A condition right after a penalty: "for aggravated trafficking", "for trafficking children". */
+const TRAILING_FOR = /^\s+(for\s(?:(?!\s(?:and|or|but)\s)[^,;.]){1,150})/;
+
+/** What makes a clause a condition worth keeping: a child victim or an aggravated variant. */
+const CONDITION_CUE =
+  /\b(?:child(?:ren)?|minors?|juveniles?|girls?|boys?|underage|younger|under\s+(?:the\s+)?age|aged|aggravat\w*|organi[sz]ed\s+(?:criminal\s+)?group|officials?|repeat\w*)\b/i;
+
+/** Words opening a sentence that continues the penalty of the sentence before. */
+const OPENS_WITH_CONDITION = /^\s*(?:When|If|Where|In\s+cases?|In\s+the\s+case)\b/;
+
+/** Where the first penalty cue of a sentence ends, or null when it has none. */
+export function penaltyCue(text: string, sentence: Range): number | null {
+  const from = sentence.start;
+  const match = CUE.exec(text.slice(from, Math.min(sentence.end, from + MAX_SENTENCE_CHARS)));
+  return match ? from + match.index : null;
+}
+
+/** Whether a sentence starts with a condition ("When the victim ...", "If ..."), so continues the one before. */
+export function opensWithCondition(text: string, sentence: Range): boolean {
+  return OPENS_WITH_CONDITION.test(text.slice(sentence.start, sentence.end));
+}
+
+interface Item {
+  kind: Penalty['kind'];
+  start: number;
+  end: number;
+  min: number | null;
+  max: number | null;
+  unit: Penalty['unit'];
+}
+
+const overlaps = (a: Range, b: Range): boolean => a.start < b.end && b.start < a.end;
+
+/** The kind of penalty a penalty-word match names. */
+function wordKind(groups: Record<string, string | undefined>): Penalty['kind'] {
+  if (groups.life !== undefined) return 'life_imprisonment';
+  if (groups.death !== undefined) return 'death';
+  if (groups.fine !== undefined) return 'fine';
+  if (groups.labor !== undefined) return 'forced_labor';
+  return 'imprisonment';
+}
+
+/** Joins each duration with the prison or labor word written next to it ("15 years' imprisonment"). */
+function joinItems(text: string, durations: Duration[], words: Item[]): Item[] {
+  const used = new Set<Item>();
+  const items: Item[] = durations.map((d) => {
+    const takes = (w: Item) => !used.has(w) && (w.kind === 'imprisonment' || w.kind === 'forced_labor');
+    const before = words.filter((w) => takes(w) && w.end <= d.start).at(-1);
+    const after = words.find((w) => takes(w) && w.start >= d.end);
+    let start = d.qualifierStart;
+    let end = d.end;
+    let kind: Penalty['kind'] = 'imprisonment';
+    if (
+      before &&
+      /^\s*(?:(?:terms?|sentences?)\s+)?(?:of|for)?\s*(?:between|from)?\s*$/.test(
+        text.slice(before.end, d.qualifierStart),
+      )
+    ) {
+      used.add(before);
+      ({ start, kind } = before);
+    } else if (after && /^['’]?s?\s*(?:(?:of|in)\s+)?$/.test(text.slice(d.end, after.start))) {
+      used.add(after);
+      ({ end, kind } = after);
+    }
+    return { kind, start, end, min: d.min, max: d.max, unit: d.unit };
+  });
+  return [...items, ...words.filter((w) => !used.has(w))].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Finds the penalties a sentence states, with their conditions and alternatives.
+ *
+ * @param text The clean text.
+ * @param sentence The sentence to read.
+ * @param numbers The number mentions inside the sentence, in text order.
+ * @param exclude Ranges whose numbers are not penalties (statute references: "article 260").
+ * @returns The penalties in text order; none when the sentence has no penalty cue.
+ */
+export function findPenalties(
+  text: string,
+  sentence: Range,
+  numbers: readonly NumberMention[],
+  exclude: readonly Range[] = [],
+): Penalty[] {
+  const cue = penaltyCue(text, sentence);
+  if (cue === null) return [];
+  const end = Math.min(sentence.end, sentence.start + MAX_SENTENCE_CHARS);
+  const conditions = [...text.slice(sentence.start, end).matchAll(CONDITION_CLAUSE)]
+    .map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].trimEnd().length }))
+    .filter((c) => CONDITION_CUE.test(text.slice(c.start, c.end)));
+  const blocked = [...exclude, ...conditions];
+  const scope = { start: cue, end };
+
+  const words: Item[] = [...text.slice(cue, end).matchAll(PENALTY_WORD)]
+    .map((m) => ({
+      kind: wordKind(m.groups ?? {}),
+      start: cue + m.index,
+      end: cue + m.index + m[0].length,
+      min: null,
+      max: null,
+      unit: null,
+    }))
+    .filter((w) => !blocked.some((b) => overlaps(w, b)));
+  const durations = buildDurations(text, numbers, scope, blocked);
+  const items = joinItems(text, durations, words);
+
+  // A condition written right after a penalty belongs to it: "imprisonment for life for aggravated
+  // trafficking", "10 years' imprisonment when the victim is a child".
+  const trailing = new Map<Item, Range>();
+  for (const item of items) {
+    const match = TRAILING_FOR.exec(text.slice(item.end, end));
+    const clause = match?.[1];
+    const next = conditions.find((c) => c.start >= item.end && /^\s*$/.test(text.slice(item.end, c.start)));
+    if (match && clause && CONDITION_CUE.test(clause)) {
+      const start = item.end + match[0].length - clause.length;
+      trailing.set(item, { start, end: start + clause.trimEnd().length });
+    } else if (next) {
+      trailing.set(item, next);
+    }
+  }
+  const kept = items.filter((item) => ![...trailing.values()].some((c) => overlaps(item, c)));
+
+  return kept.map((item, i) => {
+    const previous = kept[i - 1];
+    const extra: { alternative?: boolean; condition?: string } = {};
+    if (previous && /^\s*,?\s*(?:or|and\/or)\s+$/.test(text.slice(previous.end, item.start)))
+      extra.alternative = true;
+    const condition = trailing.get(item) ?? leadingCondition(text, item, kept, conditions);
+    if (condition) extra.condition = text.slice(condition.start, condition.end);
+    return {
+      kind: item.kind,
+      min: item.min,
+      max: item.max,
+      unit: item.unit,
+      ...extra,
+      ...span(text, item.start, item.end),
+    };
+  });
+}
+
+/**
+ * The condition clause that governs an item: the last one before it, unless a semicolon or
+ * another penalty's own trailing position separates them. A clause written right after an
+ * earlier penalty, with only white space between, is that penalty's ("10 years when ...").
+ */
+function leadingCondition(text: string, item: Item, items: Item[], conditions: Range[]): Range | undefined {
+  const before = conditions.filter((c) => c.end <= item.start).at(-1);
+  if (!before) return undefined;
+  if (text.slice(before.end, item.start).includes(';')) return undefined;
+  const owner = items.filter((other) => other.end <= before.start).at(-1);
+  if (owner && owner !== item && /^\s*$/.test(text.slice(owner.end, before.start))) return undefined;
+  return before;
+}

@@ -1,0 +1,309 @@
+/**
+ * The statute rules: one row per way the narratives refer to a law. Each pattern has a named
+ * group `ref` for the reference itself; the other named groups say what was referred to and are
+ * read by `find.ts`. Rows are tried together; where two overlap, the leftmost longest wins, and
+ * on a tie the earlier row.
+ */
+import {
+  ABBREVIATION,
+  ARTICLE_REF,
+  anyOf,
+  CODE,
+  group,
+  INSTRUMENT,
+  NAMED_LAW,
+  NOT_REPORT_SECTION,
+  NOT_SUBSECTION_LETTER,
+  NUMBERED_LAW,
+  OF_INSTRUMENT,
+  SHORT_FORM,
+  TOPIC_LAW,
+} from './patterns.js';
+import type { MentionKind } from './types.js';
+
+/** A sentence a rule was written for, and what it must give. */
+export interface RuleExample {
+  text: string;
+  /** Where the sentence comes from; "constructed" when no narrative at hand has the form. */
+  source: string;
+  /** The reference the rule finds, exactly as in `text`. */
+  quote: string;
+  /** The `id`s of the statutes `findStatutes` gives for `text` alone, in order. */
+  ids: string[];
+}
+
+/** One row of the rule table. */
+export interface StatuteRule {
+  name: string;
+  kind: MentionKind;
+  pattern: RegExp;
+  examples: RuleExample[];
+  /** Sentences in which this rule must find nothing. */
+  counterExamples: string[];
+}
+
+/** Compiles a rule source: global, with match indices for the named groups. */
+function rule(source: string): RegExp {
+  return new RegExp(source, 'gd');
+}
+
+const KYRGYZ = 'Kyrgyz Republic, TIP report 2017 (fixtures/refworld-5959eca511.txt)';
+const HRR = (file: string): string => `corpus/usdos-hrr/sections/${file}`;
+
+/** The rule table, in tie-break order. */
+export const STATUTE_RULES: readonly StatuteRule[] = [
+  {
+    name: 'article-of-instrument',
+    kind: 'full',
+    pattern: rule(`${NOT_REPORT_SECTION}${group('ref', `${ARTICLE_REF}${OF_INSTRUMENT}${INSTRUMENT}`)}`),
+    examples: [
+      {
+        text: 'Article 124 of the criminal code, entitled "Trafficking in Persons," criminalizes both sex and labor trafficking of adults and children.',
+        source: KYRGYZ,
+        quote: 'Article 124 of the criminal code',
+        ids: ['criminal code:124'],
+      },
+      {
+        text: 'Article 15 of the code on children prohibits forced child labor.',
+        source: KYRGYZ,
+        quote: 'Article 15 of the code on children',
+        ids: ['code on children:15'],
+      },
+      {
+        text: 'Articles 171 and 173 of the penal code prohibit forced prostitution.',
+        source: 'constructed',
+        quote: 'Articles 171 and 173 of the penal code',
+        ids: ['penal code:171', 'penal code:173'],
+      },
+      {
+        text: 'Section 3 of the 2005 Anti-Trafficking in Persons Act criminalizes all forms of trafficking.',
+        source: 'constructed',
+        quote: 'Section 3 of the 2005 Anti-Trafficking in Persons Act',
+        ids: ['2005 anti-trafficking in persons act:3'],
+      },
+      {
+        text: 'Article 124(2) of the Criminal Code covers trafficking of children.',
+        source: 'constructed',
+        quote: 'Article 124(2) of the Criminal Code',
+        ids: ['criminal code:124(2)'],
+      },
+      {
+        text: 'Article 5 of Law No. 3/2011 defines trafficking.',
+        source: 'constructed',
+        quote: 'Article 5 of Law No. 3/2011',
+        ids: ['law 3/2011:5'],
+      },
+    ],
+    counterExamples: [
+      'Section 8 of the report describes the methodology.',
+      'The minister wrote an article in the newspaper about the law.',
+      'Article 5 of the PGO internal rules was cited.',
+    ],
+  },
+  {
+    name: 'instrument-article',
+    kind: 'full',
+    pattern: rule(
+      group('ref', `${anyOf(CODE, TOPIC_LAW, NUMBERED_LAW, NAMED_LAW)}(?:['’]s)?\\s+${ARTICLE_REF}`),
+    ),
+    examples: [
+      {
+        text: 'Penal Code Article 293 prohibits forced labor.',
+        source: 'constructed',
+        quote: 'Penal Code Article 293',
+        ids: ['penal code:293'],
+      },
+    ],
+    counterExamples: ['The penal code, article 5 and article 6 apply.'],
+  },
+  {
+    name: 'article-bare',
+    kind: 'bare',
+    pattern: rule(
+      `${NOT_REPORT_SECTION}${group('ref', ARTICLE_REF)}${NOT_SUBSECTION_LETTER}(?!\\s*,?\\s+of\\b)`,
+    ),
+    examples: [
+      {
+        text: 'Contrary to international law, article 124 requires the prosecutor to prove the offender used force.',
+        source: KYRGYZ,
+        quote: 'article 124',
+        ids: ['unknown:124'],
+      },
+      {
+        text: 'Prosecutors may also charge traffickers using articles 260 and 261.',
+        source: 'constructed from the Kyrgyz PROSECUTION paragraph',
+        quote: 'articles 260 and 261',
+        ids: ['unknown:260', 'unknown:261'],
+      },
+      {
+        text: 'The offenses are defined in sections 2-4.',
+        source: 'constructed',
+        quote: 'sections 2-4',
+        ids: ['unknown:2-4'],
+      },
+    ],
+    counterExamples: [
+      'Section 8 of the report describes the methodology.',
+      'The trafficking of child soldiers remained a problem (see section 1.g).',
+      'Child labor is discussed in section 6.c.',
+      'The government passed amendments to bring the anti-trafficking article in its criminal code up to international standards.',
+    ],
+  },
+  {
+    name: 'code',
+    kind: 'instrument',
+    pattern: rule(group('ref', CODE)),
+    examples: [
+      {
+        text: 'Although statistics were unavailable because traffickers could be prosecuted under various sections of the penal code, the government reportedly prosecuted trafficking cases during the year.',
+        source: HRR('2008_cameroon.trafficking.md'),
+        quote: 'penal code',
+        ids: ['penal code'],
+      },
+      {
+        text: 'The constitution and law prohibit slavery; however, there are no specific laws against trafficking in persons.',
+        source: HRR('2008_angola.trafficking.md'),
+        quote: 'constitution',
+        ids: ['constitution'],
+      },
+      {
+        text: 'The Labour Code prohibits forced labor.',
+        source: 'constructed',
+        quote: 'Labour Code',
+        ids: ['labor code'],
+      },
+    ],
+    counterExamples: ['Tour operators signed a code of conduct.', 'The constitutional court met.'],
+  },
+  {
+    name: 'topic-law',
+    kind: 'instrument',
+    pattern: rule(group('ref', TOPIC_LAW)),
+    examples: [
+      {
+        text: 'In January 2017, a parliamentary commission completed the second such analysis of implementation of the 2005 national anti-trafficking law; however, the commission had not yet published the report.',
+        source: KYRGYZ,
+        quote: '2005 national anti-trafficking law',
+        ids: ['2005 anti-trafficking law'],
+      },
+      {
+        text: 'NAPTIP officials met with several major traditional leaders to raise their awareness regarding trafficking and the antitrafficking law.',
+        source: HRR('2007_nigeria.trafficking.md'),
+        quote: 'antitrafficking law',
+        ids: ['anti-trafficking law'],
+      },
+      {
+        text: 'However, the trafficking secretariat, established by the 2005 law, had yet to be funded.',
+        source: HRR('2008_sierra-leone.trafficking.md'),
+        quote: '2005 law',
+        ids: ['2005 law'],
+      },
+    ],
+    counterExamples: [
+      'A national-level department continued to oversee national anti-trafficking law enforcement efforts.',
+      'However, the government made minimal progress on antitrafficking legislation and other counter-trafficking measures.',
+      'Funding rose in 2005 law enforcement budgets.',
+    ],
+  },
+  {
+    name: 'numbered-law',
+    kind: 'instrument',
+    pattern: rule(group('ref', NUMBERED_LAW)),
+    examples: [
+      {
+        text: 'During the year, the MOLSA revised Proclamation 104/98 to improve coordination, supervision, and control over international employment agencies.',
+        source: HRR('2008_ethiopia.trafficking.md'),
+        quote: 'Proclamation 104/98',
+        ids: ['proclamation 104/98'],
+      },
+      {
+        text: 'Law No. 3/2011 criminalizes trafficking.',
+        source: 'constructed',
+        quote: 'Law No. 3/2011',
+        ids: ['law 3/2011'],
+      },
+      { text: 'Law 2011-14 amended it.', source: 'constructed', quote: 'Law 2011-14', ids: ['law 2011-14'] },
+      {
+        text: 'Decree No. 45 created the commission.',
+        source: 'constructed',
+        quote: 'Decree No. 45',
+        ids: ['decree 45'],
+      },
+    ],
+    counterExamples: ['Law enforcement officials arrested 12 suspects.', 'The law 2 years ago was weak.'],
+  },
+  {
+    name: 'named-law',
+    kind: 'instrument',
+    pattern: rule(group('ref', NAMED_LAW)),
+    examples: [
+      {
+        text: 'On October 1, President Museveni signed into law the 2007 Antitrafficking in Persons Bill to protect victims and prosecute traffickers.',
+        source: HRR('2009_uganda.trafficking.md'),
+        quote: '2007 Antitrafficking in Persons Bill',
+        ids: ['2007 anti-trafficking in persons bill'],
+      },
+      {
+        text: 'The April Antitrafficking in Persons Law prohibits all forms of trafficking in persons.',
+        source: HRR('2008_mozambique.trafficking.md'),
+        quote: 'Antitrafficking in Persons Law',
+        ids: ['anti-trafficking in persons law'],
+      },
+      {
+        text: 'The Prevention of Trafficking in Persons Act of 2008 prohibits all forms of trafficking.',
+        source: 'constructed',
+        quote: 'Prevention of Trafficking in Persons Act of 2008',
+        ids: ['2008 prevention of trafficking in persons act'],
+      },
+      {
+        text: 'The Child Rights Act prohibits child labor.',
+        source: 'constructed',
+        quote: 'Child Rights Act',
+        ids: ['child rights act'],
+      },
+      {
+        text: 'The Law on Combating Trafficking in Persons entered into force.',
+        source: 'constructed',
+        quote: 'Law on Combating Trafficking in Persons',
+        ids: ['law on combating trafficking in persons'],
+      },
+    ],
+    counterExamples: [
+      'Law enforcement officials accepted bribes.',
+      "The State Department's annual Trafficking in Persons Report can be found at 2009-2017.state.gov/j/tip.",
+      'The Anti-Trafficking Law Enforcement Unit made arrests.',
+    ],
+  },
+  {
+    name: 'abbreviation',
+    kind: 'instrument',
+    pattern: rule(`(?<=\\b(?:[Tt]he|[Ii]ts)\\s)${group('ref', ABBREVIATION)}`),
+    examples: [
+      {
+        text: 'The Criminal Code (CC) prohibits trafficking. Prosecutors rarely used the CC.',
+        source: 'constructed',
+        quote: 'CC',
+        ids: ['criminal code'],
+      },
+    ],
+    counterExamples: ["The prosecutor general's office (PGO) initiated five prosecutions; the PGO said so."],
+  },
+  {
+    name: 'short-form',
+    kind: 'short',
+    pattern: rule(group('ref', SHORT_FORM)),
+    examples: [
+      {
+        text: "On October 1, President Museveni signed into law the 2007 Antitrafficking in Persons Bill to protect victims and prosecute traffickers. The act provides for a maximum of 15 years' imprisonment for trafficking in persons.",
+        source: HRR('2009_uganda.trafficking.md'),
+        quote: 'The act',
+        ids: ['2007 anti-trafficking in persons bill'],
+      },
+    ],
+    counterExamples: [
+      'Although the law provides for the proper treatment of witnesses, authorities rarely followed it.',
+      'The act of recruiting a child is trafficking.',
+      'Law enforcement and the rule of law were weak; village by-laws applied.',
+    ],
+  },
+];

@@ -1,0 +1,171 @@
+/**
+ * findStatutes: find, resolve, attach penalties, and build one `Statute` per (instrument, article).
+ *
+ * ```
+ * text + sentences -find-> FoundMention[] -resolve-> Resolved[] -+-> Statute[]
+ * numbers (durations) ---------------------------penalties------+
+ * ```
+ */
+import type { Range } from '../../segment/types.js';
+import { span } from '../../span.js';
+import type { NumberMention, Penalty, Span, Statute } from '../../validate/schema.js';
+import { findStatuteMentions } from './find.js';
+import { findPenalties, opensWithCondition, penaltyCue } from './penalties.js';
+import { type Resolved, resolveMentions, type Target } from './resolve.js';
+
+interface Draft {
+  instrument: string;
+  article: string | null;
+  title?: string;
+  penalties: Penalty[];
+  mentions: Span[];
+}
+
+const idOf = (t: Target): string => (t.article === null ? t.instrument : `${t.instrument}:${t.article}`);
+
+/** The number mentions inside `range`, from mentions sorted by start (binary search for the first). */
+function numbersIn(sorted: readonly NumberMention[], range: Range): NumberMention[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: NumberMention[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < range.end; i++) {
+    if (sorted[i]!.end <= range.end) found.push(sorted[i]!);
+  }
+  return found;
+}
+
+/**
+ * The statutes a document cites, with their mentions and penalties, in order of first mention.
+ *
+ * - "articles 260 and 261" gives each of the two statutes one mention with the shared span of
+ *   the whole reference; `statuteArticleRanges` gives the numbers' own offsets.
+ * - A penalty attaches to the statute referred to last before the sentence's penalty cue (or
+ *   first after it); a sentence opening with "When ..."/"If ..." and naming no statute continues
+ *   the statute of the sentence before. A penalty with no named statute is dropped.
+ * - "imposes the same penalties ... as article 260" copies nothing: the penalties stay where the
+ *   text states them, so every penalty quote is the words of its own statute.
+ * - A whole instrument cited alone ("the existing criminal code") whose articles the document
+ *   also cites is not listed again, unless the text gives it penalties or a title of its own.
+ *
+ * @param text The clean text.
+ * @param sentences Ordered, non-overlapping sentence ranges; only text inside them is read.
+ * @param numbers The numbers pass over the whole text; its durations give penalty terms.
+ * @example findStatutes(text, sentences, numbers)[0]?.id //=> 'criminal code:124'
+ */
+export function findStatutes(
+  text: string,
+  sentences: readonly Range[],
+  numbers: readonly NumberMention[],
+): Statute[] {
+  const found = findStatuteMentions(text, sentences);
+  const { resolved } = resolveMentions(found);
+  const drafts = new Map<string, Draft>();
+  for (const { mention, targets } of resolved) {
+    for (const target of targets) {
+      const id = idOf(target);
+      const draft = drafts.get(id) ?? {
+        instrument: target.instrument,
+        article: target.article,
+        penalties: [],
+        mentions: [],
+      };
+      drafts.set(id, draft);
+      if (!draft.mentions.some((m) => m.start === mention.start && m.end === mention.end)) {
+        draft.mentions.push(span(text, mention.start, mention.end));
+      }
+      if (mention.title !== undefined && targets.length === 1 && draft.title === undefined)
+        draft.title = mention.title;
+    }
+  }
+
+  const sortedNumbers = [...numbers].sort((a, b) => a.start - b.start);
+  const bySentence = new Map<number, Resolved[]>();
+  for (const r of resolved)
+    bySentence.set(r.mention.sentence, [...(bySentence.get(r.mention.sentence) ?? []), r]);
+  let previous: Target[] = [];
+  sentences.forEach((sentence, i) => {
+    const here = bySentence.get(i) ?? [];
+    const cue = penaltyCue(text, sentence);
+    let targets: Target[] = [];
+    if (cue !== null) {
+      const chosen =
+        here.filter((r) => r.mention.start < cue).at(-1) ?? here.find((r) => r.mention.start >= cue);
+      targets = chosen?.targets ?? (opensWithCondition(text, sentence) ? previous : []);
+      if (targets.length > 0) {
+        const exclude = found.filter((m) => m.sentence === i);
+        const penalties = findPenalties(text, sentence, numbersIn(sortedNumbers, sentence), exclude);
+        for (const target of targets) {
+          const draft = drafts.get(idOf(target));
+          if (!draft) continue;
+          for (const p of penalties) {
+            if (!draft.penalties.some((q) => q.start === p.start && q.end === p.end)) draft.penalties.push(p);
+          }
+        }
+      }
+    }
+    previous = targets.length > 0 ? targets : (here.at(-1)?.targets ?? []);
+  });
+
+  const withArticles = new Set(
+    [...drafts.values()].filter((d) => d.article !== null).map((d) => d.instrument),
+  );
+  return [...drafts.entries()]
+    .filter(
+      ([, d]) =>
+        d.article !== null ||
+        d.penalties.length > 0 ||
+        d.title !== undefined ||
+        !withArticles.has(d.instrument),
+    )
+    .map(([id, d]) => ({
+      id,
+      instrument: d.instrument,
+      article: d.article,
+      ...(d.title === undefined ? {} : { title: d.title }),
+      penalties: d.penalties,
+      mentions: d.mentions,
+    }));
+}
+
+/** A regex for a number as written, with any dash for "-" and the number standing alone. */
+function numberPattern(written: string): RegExp {
+  const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-‐–]/g, '[-‐–]');
+  return new RegExp(`(?<![\\d/])${escaped}(?![\\d/])`);
+}
+
+/** The number of a numbered instrument ("3/2011" of "law 3/2011"), or null. */
+function instrumentNumber(instrument: string): string | null {
+  return /^(?:law|act|decree|proclamation|ordinance) (\d[\d/-]*)$/.exec(instrument)?.[1] ?? null;
+}
+
+/**
+ * Where the reference numbers of the statutes stand: "124" in "Article 124", each of "260" and
+ * "261" in "articles 260 and 261", "3/2011" in "Law No. 3/2011". They are not counts, so a later
+ * refiner can drop them from the numbers list. Years in a law's name are real years and are not
+ * included.
+ *
+ * @param statutes Statutes from `findStatutes`.
+ * @returns Ranges sorted by start, without duplicates.
+ */
+export function statuteArticleRanges(statutes: readonly Statute[]): Range[] {
+  const ranges = new Map<string, Range>();
+  for (const statute of statutes) {
+    const written = [statute.article, instrumentNumber(statute.instrument)].filter(
+      (w): w is string => w !== null,
+    );
+    for (const mention of statute.mentions) {
+      for (const w of written) {
+        const match = numberPattern(w).exec(mention.quote);
+        if (!match) continue;
+        const start = mention.start + match.index;
+        ranges.set(`${start}`, { start, end: start + match[0].length });
+      }
+    }
+  }
+  return [...ranges.values()].sort((a, b) => a.start - b.start);
+}
