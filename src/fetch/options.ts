@@ -163,7 +163,8 @@ function toOwnPackage(text: string): OwnPackage | null {
 }
 
 function misuse(name: string, value: unknown, expected: string): TypeError {
-  const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const shown =
+    typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   return new TypeError(`Expected \`${name}\` to be ${expected}, got \`${shown}\` (${typeof value})`);
 }
 
