@@ -142,9 +142,16 @@ function candidatesIn(text: string, sentence: Range, index: number): Candidate[]
   return found;
 }
 
-/** Keeps the leftmost longest of overlapping candidates; on a tie, the earlier rule. */
+/**
+ * Keeps the leftmost longest of overlapping candidates; on a tie, the earlier rule. A short form
+ * gives way to any fuller reference it overlaps: "the Code on Children" is the code, not "the code".
+ */
 function leftmostLongest(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+  const full = candidates.filter((c) => c.kind !== 'short');
+  const standing = candidates.filter(
+    (c) => c.kind !== 'short' || !full.some((f) => f.start < c.end && c.start < f.end),
+  );
+  const sorted = [...standing].sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
   const kept: Candidate[] = [];
   let lastEnd = -1;
   for (const candidate of sorted) {

@@ -91,8 +91,11 @@ export const TOPIC_LAW = anyOf(
 /** A code from the instrument table ("criminal code", "Code on Children"). */
 export const CODE = `${group('code', CODE_PATTERN)}\\b${NOT_ENFORCEMENT}`;
 
-/** Capitalised words that start no statute name: determiners, prepositions, conjunctions, months. */
-const NAME_STOP = String.raw`(?:The|A|An|This|That|These|Those|Its|Their|Under|In|On|By|With|From|For|And|Or|Although|While|When|If|Since|After|Before|During|Following|Pursuant|Per|As|At|To|Of|New|Existing|Draft|January|February|March|April|May|June|July|August|September|October|November|December)\b`;
+/**
+ * Capitalised words that are no word of a statute name: determiners, prepositions, conjunctions,
+ * months, and the last words of names (so "the Child Rights Act and the Labour Act" is two acts).
+ */
+const NAME_STOP = String.raw`(?:The|A|An|This|That|These|Those|Its|Their|Under|In|On|By|With|From|For|And|Or|Although|While|When|If|Since|After|Before|During|Following|Pursuant|Per|As|At|To|Of|New|Existing|Draft|Act|Law|Bill|Code|Decree|Proclamation|Ordinance|January|February|March|April|May|June|July|August|September|October|November|December)\b`;
 /** One capitalised word of a name ("Anti-Trafficking", "Children's"). */
 const NAME_WORD = String.raw`(?!${NAME_STOP})[A-Z][A-Za-z\-‐]{0,30}(?:['’]s)?\b`;
 /** Lower-case words inside a name: "Prevention *of* Trafficking *in* Persons". */

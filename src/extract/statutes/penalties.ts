@@ -166,7 +166,10 @@ export function findPenalties(
   return kept.map((item, i) => {
     const previous = kept[i - 1];
     const extra: { alternative?: boolean; condition?: string } = {};
-    if (previous && /^\s*,?\s*(?:or|and\/or)\s+$/.test(text.slice(previous.end, item.start)))
+    if (
+      previous &&
+      /^\s*,?\s*(?:or|and\/or)\s+(?:by\s+|with\s+)?$/.test(text.slice(previous.end, item.start))
+    )
       extra.alternative = true;
     const condition = trailing.get(item) ?? leadingCondition(text, item, kept, conditions);
     if (condition) extra.condition = text.slice(condition.start, condition.end);

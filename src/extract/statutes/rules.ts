@@ -172,6 +172,12 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
         quote: 'Labour Code',
         ids: ['labor code'],
       },
+      {
+        text: 'The Code on Children prohibits the worst forms of child labor.',
+        source: 'constructed',
+        quote: 'Code on Children',
+        ids: ['code on children'],
+      },
     ],
     counterExamples: ['Tour operators signed a code of conduct.', 'The constitutional court met.'],
   },
@@ -301,7 +307,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
       },
     ],
     counterExamples: [
-      'Although the law provides for the proper treatment of witnesses, authorities rarely followed it.',
+      'The law-enforcement response was weak.',
       'The act of recruiting a child is trafficking.',
       'Law enforcement and the rule of law were weak; village by-laws applied.',
     ],

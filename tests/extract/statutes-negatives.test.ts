@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { findStatutes } from '../../src/extract/statutes/index.js';
+import type { Range } from '../../src/segment/types.js';
+
+/** Sentence ranges until the segmenter exists: split after . ! ? before a capital or a quote. */
+function sentencesOf(text: string): Range[] {
+  const ranges: Range[] = [];
+  let start = 0;
+  for (const gap of text.matchAll(/(?<=[.!?])\s+(?=[A-Z"])/g)) {
+    ranges.push({ start, end: gap.index });
+    start = gap.index + gap[0].length;
+  }
+  ranges.push({ start, end: text.length });
+  return ranges;
+}
+
+/** One line per false positive, with the statute ids that the text must give (usually none). */
+const NEGATIVES: [text: string, ids: string[]][] = [
+  ['The minister published an article in the newspaper.', []],
+  ['Section 8 of the report describes the methodology.', []],
+  ['Although the law provides for the proper treatment of witnesses, authorities rarely followed it.', []],
+  ['The author develops this in chapter 5 of the book.', []],
+  ['Law enforcement officials accepted bribes to drop cases.', []],
+  ['NGOs reported law enforcement officials accepted bribes.', []],
+  ['Corruption undermined the rule of law.', []],
+  ['Village by-laws and a by-law on begging applied.', []],
+  ['A department continued to oversee national anti-trafficking law enforcement efforts.', []],
+  ['The trafficking of child soldiers remained a problem (see section 1.g).', []],
+  ['The act of recruiting a child is trafficking.', []],
+  ['On October 1, the president signed into law new measures.', []],
+  ["The law carries a penalty of five to 10 years' imprisonment.", []],
+  ["Child trafficking is punishable by five to 25 years' imprisonment.", []],
+  [
+    "The State Department's annual Trafficking in Persons Report can be found at 2009-2017.state.gov/j/tip.",
+    [],
+  ],
+  ['The government made minimal progress on antitrafficking legislation.', []],
+  ['Tour operators signed a code of conduct.', []],
+  // No number: the criminal code as a whole, not one of its articles.
+  [
+    'Amendments bring the anti-trafficking article in its criminal code up to international standards.',
+    ['criminal code'],
+  ],
+  // "CC" is an abbreviation only where the text defined it.
+  ['Article 5 of the CC applies.', []],
+  // The office's abbreviation is not a law's.
+  ["The prosecutor general's office (PGO) said the PGO had five cases.", []],
+];
+
+describe('statute negatives', () => {
+  it.each(NEGATIVES)('should give only the expected statutes for "%s"', (text, ids) => {
+    expect(findStatutes(text, sentencesOf(text), []).map((s) => s.id)).toStrictEqual(ids);
+  });
+
+  it('should not read a court sentence as the penalty of the statute applied', () => {
+    const text = "The court sentenced a man under Article 5 of the penal code to five years' imprisonment.";
+    const statutes = findStatutes(text, sentencesOf(text), [
+      { start: 67, end: 77, text: 'five years', kind: 'duration', value: 5, unit: 'years' },
+    ]);
+    expect(statutes.map((s) => [s.id, s.penalties])).toStrictEqual([['penal code:5', []]]);
+  });
+});
