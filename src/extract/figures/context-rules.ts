@@ -1,0 +1,234 @@
+import type { Figure } from '../../validate/schema.js';
+import type { CueRule, Metric } from './rules.js';
+
+/**
+ * The context rules: who reported a figure, which period it belongs to, what it is compared with, what it
+ * is a part of, and what the text says was not reported. Rows as in rules.ts, walked by the rules test.
+ */
+
+export type Actor = NonNullable<Figure['actor']>;
+export type Period = NonNullable<Figure['period']>;
+
+/** Subjects that say who did or reported what a figure counts; the last one before the number wins. */
+export const ACTORS: CueRule<Actor>[] = [
+  {
+    name: 'ngos-and-ios',
+    gives: 'ngos_and_international_organizations',
+    pattern: String.raw`international\s+organizations?\s+and\s+(?:local\s+)?(?:NGOs|civil\s+society)|(?:NGOs|civil\s+society)\s+and\s+international\s+organizations?`,
+    examples: ['International organizations and NGOs reported assisting 86 victims in 2016'],
+    counterExamples: [],
+  },
+  {
+    name: 'ngos',
+    gives: 'ngos',
+    pattern: String.raw`NGOs?|non-?governmental\s+organizations?|civil\s+society(?:\s+organizations)?|NGO-run\s+shelters?`,
+    examples: ['NGOs identified 50 victims.'],
+    counterExamples: [],
+  },
+  {
+    name: 'ios',
+    gives: 'international_organizations',
+    pattern: String.raw`international\s+organizations?|IOM|UNICEF|ILO|UNODC|UNHCR|OSCE`,
+    examples: [
+      'During the year the International Organization on Migration (IOM) repatriated 13 Ugandan women',
+    ],
+    counterExamples: [],
+  },
+  {
+    name: 'government',
+    gives: 'government',
+    pattern: String.raw`(?:the\s+)?government|authorities|police|prosecutors?|courts?|judges|officials|(?:the\s+)?ministry(?:\s+of\s+[A-Z]\w+)?|prosecutor\s+general's\s+office|PGO|law\s+enforcement(?:\s+agencies)?|(?:the\s+)?(?:state|national)\s+\w+\s+(?:agency|service|commission|council)`,
+    examples: [
+      "The prosecutor general's office (PGO) initiated five prosecutions",
+      'the government convicted 10 offenders',
+    ],
+    counterExamples: [],
+  },
+];
+
+/** Phrases that name the period of a figure when no year is given. */
+export const PERIODS: CueRule<Period>[] = [
+  {
+    name: 'previous-reporting-period',
+    gives: 'previous_reporting_period',
+    pattern: String.raw`(?:previous|prior|preceding|last|past)\s+reporting\s+period|(?:previous|prior|preceding)\s+year`,
+    examples: ['compared with 12 in the previous reporting period'],
+    counterExamples: ['The government demonstrated increasing efforts during the reporting period'],
+  },
+  {
+    name: 'reporting-period',
+    gives: 'reporting_period',
+    pattern: String.raw`(?:this|the|current)\s+reporting\s+period`,
+    examples: ['During the reporting period, the government identified 40 victims.'],
+    counterExamples: [],
+  },
+  {
+    name: 'during-the-year',
+    gives: 'year',
+    pattern: String.raw`(?:during|in|throughout)\s+the\s+year|(?:at|by)\s+year's\s+end`,
+    examples: ['The government arrested suspected traffickers during the year'],
+    counterExamples: [],
+  },
+];
+
+/** Words that introduce the figure an earlier period is set against: everything after them is that period's. */
+export const COMPARISONS: CueRule<'comparison'>[] = [
+  {
+    name: 'compared-with',
+    gives: 'comparison',
+    pattern: String.raw`(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.|(?:an?\s+)?(?:increase|decrease|rise|drop|decline|change)\s+from|(?:up|down)\s+from`,
+    examples: ['in 2016, compared with six cases involving an unknown number of suspects in 2015'],
+    counterExamples: [],
+  },
+];
+
+/** A sentence that opens with one of these sets all its figures against the previous sentence's. */
+export const SENTENCE_COMPARISONS: CueRule<'comparison'>[] = [
+  {
+    name: 'in-comparison',
+    gives: 'comparison',
+    pattern: String.raw`(?:in|by)\s+comparison|this\s+compares\s+(?:with|to)|(?:in|during)\s+the\s+previous\s+reporting\s+period`,
+    examples: ['In comparison, in 2015 the government conducted four trafficking investigations.'],
+    counterExamples: [],
+  },
+];
+
+/** Words right after a number that make it a part of the total before it ("68 of whom ..."). */
+export const BREAKDOWN_AFTER: CueRule<'part'>[] = [
+  {
+    name: 'of-whom',
+    gives: 'part',
+    pattern: String.raw`of\s+(?:whom|which|these|those|them|the\s+(?:total|cases|victims))`,
+    examples: ['assisting 86 victims in 2016, 68 of whom were subjected to forced labor'],
+    counterExamples: [],
+  },
+  {
+    name: 'of-the-n',
+    gives: 'part',
+    pattern: String.raw`of\s+the(?=\s+\S+\s)`,
+    examples: [
+      'initiated five prosecutions of criminal cases under article 124 two of the five for labor trafficking',
+    ],
+    counterExamples: [],
+  },
+];
+
+/** Words right before a number that make it (and the numbers listed after it) parts of the total before. */
+export const BREAKDOWN_BEFORE: CueRule<'part'>[] = [
+  {
+    name: 'including',
+    gives: 'part',
+    pattern: String.raw`including|among\s+(?:them|whom|which|these)|comprising|consisting\s+of|of\s+(?:whom|which|these|them),?|\(`,
+    examples: ['including five sex trafficking cases and two child forced labor cases'],
+    counterExamples: [],
+  },
+];
+
+/** Prefixes dropped from a breakdown's description so that it names the part: "were subjected to forced labor". */
+export const DESCRIPTION_PREFIX = String.raw`^(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?(?:(?:subjected|exploited|trafficked)\s+)?(?:(?:to|for|in|into|as)\s+)?`;
+
+/** "did not report law enforcement data": a figure with no value; the words after name the metrics. */
+export const NOT_REPORTED: CueRule<'not_reported'>[] = [
+  {
+    name: 'did-not-report',
+    gives: 'not_reported',
+    pattern: String.raw`(?:did|does|could)\s+not\s+(?:report|provide|collect|release|share|disclose|publish)|nor\s+did\s+(?:it|the\s+government|authorities)\s+report|(?:no|not)\s+(?:reports?|data|statistics|information)\s+(?:of|on|about|regarding)|failed\s+to\s+report`,
+    examples: [
+      'Authorities did not report additional investigations under other articles',
+      'The government did not report law enforcement data.',
+    ],
+    counterExamples: ['Advocates for victims reported there was a general lack of proactive investigation.'],
+  },
+];
+
+/** "did not prosecute any traffickers": a figure whose value is zero. */
+export const ZERO: CueRule<'zero'>[] = [
+  {
+    name: 'did-not-any',
+    gives: 'zero',
+    pattern: String.raw`(?:did|could)\s+not\s+(?=(?:\w+,?\s+(?:or\s+)?){1,6}?any\b)`,
+    examples: ['The government did not prosecute or convict any traffickers.'],
+    counterExamples: ['The government did not report any data.'],
+  },
+  {
+    name: 'reported-no',
+    gives: 'zero',
+    pattern: String.raw`(?:reported|recorded|there\s+were|there\s+was|had|initiated|secured|achieved|obtained)\s+no(?=\s)`,
+    examples: ['The government reported no convictions in 2019.'],
+    counterExamples: [],
+  },
+];
+
+/** Words that name a metric inside a "did not report ..." or "did not ... any" phrase. */
+export const METRIC_WORDS: CueRule<Metric>[] = [
+  {
+    name: 'w-investigations',
+    gives: 'investigations',
+    pattern: String.raw`investigat\w*`,
+    examples: [],
+    counterExamples: [],
+  },
+  {
+    name: 'w-prosecutions',
+    gives: 'prosecutions',
+    pattern: String.raw`prosecut\w*`,
+    examples: [],
+    counterExamples: [],
+  },
+  {
+    name: 'w-convictions',
+    gives: 'convictions',
+    pattern: String.raw`convict\w*`,
+    examples: [],
+    counterExamples: [],
+  },
+  {
+    name: 'w-identified',
+    gives: 'victims_identified',
+    pattern: String.raw`identif\w*`,
+    examples: [],
+    counterExamples: [],
+  },
+  {
+    name: 'w-assisted',
+    gives: 'victims_assisted',
+    pattern: String.raw`assist\w*|shelter\w*|protect(?:ed|ing)`,
+    examples: [],
+    counterExamples: [],
+  },
+  {
+    name: 'w-referred',
+    gives: 'victims_referred',
+    pattern: String.raw`referr\w*`,
+    examples: [],
+    counterExamples: [],
+  },
+  {
+    name: 'w-sentences',
+    gives: 'sentences',
+    pattern: String.raw`sentenc\w*`,
+    examples: [],
+    counterExamples: [],
+  },
+  { name: 'w-arrests', gives: 'arrests', pattern: String.raw`arrest\w*`, examples: [], counterExamples: [] },
+  {
+    name: 'w-trained',
+    gives: 'people_trained',
+    pattern: String.raw`train(?:ed|ing)`,
+    examples: [],
+    counterExamples: [],
+  },
+  {
+    name: 'w-law-enforcement',
+    gives: 'law_enforcement',
+    pattern: String.raw`law\s+enforcement\s+(?:data|statistics|efforts)`,
+    examples: [],
+    counterExamples: [],
+  },
+];
+
+/** Words that end the scope of a "did not report" phrase: what follows is about something else. */
+export const NOT_REPORTED_SCOPE_END = String.raw`[;:.()]|,\s+(?:but|however|although|though|while|which|and\s+the)\b|\b(?:whether|if|compared|because|although|though|despite|but|that|who|which)\b`;
+
+/** Nouns that mark a law-enforcement figure as being about complicit officials. */
+export const COMPLICITY = String.raw`\b(?:officials?|officers?|employees?|complicit|complicity|police(?:men)?)\b`;

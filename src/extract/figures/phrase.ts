@@ -1,0 +1,140 @@
+import { BREAKDOWN_AFTER, BREAKDOWN_BEFORE } from './context-rules.js';
+import { type CueMatch, compileAfter, compileAt, compileBefore, matchCue } from './cues.js';
+import {
+  type CueRule,
+  GOVERNING_VERBS,
+  MAX_MODIFIERS,
+  METRIC_AFTER,
+  METRIC_BEFORE,
+  type Metric,
+  MODIFIER_STOP_WORDS,
+  type NounCue,
+  UNIT_NOUNS,
+} from './rules.js';
+
+/**
+ * Reads the words around one number: the verb before it, the noun after it (past a few modifiers) and a
+ * participle after the noun. All offsets are absolute into the clean text.
+ */
+
+const BEFORE = compileBefore(METRIC_BEFORE);
+const AFTER = compileAfter(METRIC_AFTER);
+const NOUNS = compileAt(UNIT_NOUNS);
+const PART_AFTER = compileAt(BREAKDOWN_AFTER);
+const PART_BEFORE = compileBefore(BREAKDOWN_BEFORE);
+const GOVERNING = compileBefore(GOVERNING_VERBS);
+
+/** How far around a number the cues are looked for: the longest real cue phrase is under 80 characters. */
+const WINDOW = 160;
+
+/** A cue with absolute offsets. */
+export interface Found<T> {
+  rule: CueRule<T>;
+  gives: T;
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** What the words around one number say. */
+export interface Phrase {
+  verb: Found<Metric> | null;
+  /** A verb before the number that names no metric but starts the quote ("initiated five prosecutions"). */
+  governing: Found<'verb'> | null;
+  noun: (Found<NounCue> & { modifiersStart: number }) | null;
+  participle: Found<Metric> | null;
+  /** "68 of whom", "two of the five": the number is a part of a total before it. */
+  partAfter: Found<'part'> | null;
+  /** "including five ...", "(30 sex trafficking": the number opens a list of parts. */
+  partBefore: Found<'part'> | null;
+  /** The number is a back-reference ("the five", "these 12"), not a new figure. */
+  backReference: boolean;
+  /** "involving 45 suspects": the number counts another unit of the figure before it. */
+  involving: boolean;
+}
+
+function absolute<T>(match: CueMatch<T> | null, offset: number): Found<T> | null {
+  return match
+    ? {
+        rule: match.rule,
+        gives: match.rule.gives,
+        name: match.rule.name,
+        start: offset + match.start,
+        end: offset + match.end,
+      }
+    : null;
+}
+
+const WORD = /^\s*([A-Za-z][\w'’-]*)/;
+
+/**
+ * Finds the unit noun after a number, past at most MAX_MODIFIERS modifier words; the last noun of the run
+ * wins, so that "two child forced labor cases" reads as cases, not children.
+ *
+ *     eight trafficking investigations under article 124
+ *           ^-modifier-^ ^---noun----^ ^stop
+ */
+function nounAfter(text: string, from: number, limit: number): Phrase['noun'] {
+  let cursor = from;
+  let best: Phrase['noun'] = null;
+  for (let words = 0; words <= MAX_MODIFIERS && cursor < limit; words++) {
+    const rest = text.slice(cursor, Math.min(limit, cursor + 60));
+    const word = WORD.exec(rest);
+    if (!word) break;
+    const wordStart = cursor + word[0].length - (word[1] as string).length;
+    if (MODIFIER_STOP_WORDS.has((word[1] as string).toLowerCase())) break;
+    const noun = matchCue(NOUNS, text.slice(wordStart, Math.min(limit, wordStart + 40)));
+    if (noun) {
+      best = {
+        rule: noun.rule,
+        gives: noun.rule.gives,
+        name: noun.rule.name,
+        start: wordStart,
+        end: wordStart + noun.end,
+        modifiersStart: from,
+      };
+      cursor = wordStart + noun.end;
+    } else {
+      cursor += word[0].length;
+    }
+  }
+  return best;
+}
+
+/**
+ * Reads the phrase around the number at `start..end` inside the segment `lo..hi`.
+ *
+ * @param text The clean text.
+ * @param start Start of the number.
+ * @param end End of the number.
+ * @param lo Start of the segment the number stands in.
+ * @param hi End of that segment.
+ * @param unknown The number is "an unknown number": its noun follows "of" ("an unknown number of suspects").
+ */
+export function readPhrase(
+  text: string,
+  start: number,
+  end: number,
+  lo: number,
+  hi: number,
+  unknown = false,
+): Phrase {
+  const beforeStart = Math.max(lo, start - WINDOW);
+  const before = text.slice(beforeStart, start);
+  const of = unknown ? /^\s+of(?=\s)/.exec(text.slice(end, end + 6)) : null;
+  const noun = nounAfter(text, end + (of ? of[0].length : 0), hi);
+  const afterFrom = noun ? noun.end : end;
+  const after = text.slice(afterFrom, Math.min(hi, afterFrom + WINDOW));
+  const tail = text.slice(end, Math.min(hi, end + 40));
+  const lead = tail.length - tail.trimStart().length;
+  return {
+    verb: absolute(matchCue(BEFORE, before), beforeStart),
+    governing: absolute(matchCue(GOVERNING, before), beforeStart),
+    noun,
+    participle: absolute(matchCue(AFTER, after), afterFrom),
+    partAfter: absolute(matchCue(PART_AFTER, tail.slice(lead)), end + lead),
+    partBefore: absolute(matchCue(PART_BEFORE, before), beforeStart),
+    backReference: /(?<![\w-])(?:the|these|those|all|both|its|their)\s+$/i.test(before),
+    involving: /(?<![\w-])involving\s+$/i.test(before),
+  };
+}

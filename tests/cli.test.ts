@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/pipeline.js';
+
+/** The built CLI, run as a user runs it (`npm test` builds before vitest runs). */
+const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+const SEED = join(ROOT, 'fixtures', 'sources', 'refworld-5959eca511.txt');
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temp = () => mkdtemp(join(tmpdir(), 'tip-cli-'));
+
+describe('tip-extract CLI', () => {
+  it('run writes one file per document and the schema, and prints a line per document', async () => {
+    const out = await temp();
+    const { code, stdout } = cli(['run', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^ok {2}refworld-5959eca511 {2}tip_narrative {2}Kyrgyz Republic 2017 {2}Tier 2 {2}\d+ figures/m,
+    );
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^\d+ of \d+ documents ok, 0 failed$/);
+  });
+
+  it('extract prints the document JSON', () => {
+    const { code, stdout } = cli(['extract', SEED]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as { document: { id: string }; tier: { placement: string } };
+    expect(doc.document.id).toBe('refworld-5959eca511');
+    expect(doc.tier.placement).toBe('Tier 2');
+  });
+
+  it('numbers prints one JSON array per input line', () => {
+    const { code, stdout } = cli(['numbers'], 'the hotline received 2,979 calls in 2016\nno numbers here\n');
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; value: number | null }[]);
+    expect(lines.map((l) => l.map((n) => [n.text, n.value]))).toStrictEqual([
+      [
+        ['2,979', 2979],
+        ['2016', 2016],
+      ],
+      [],
+    ]);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a binary file', '\u0000\u0001\u0002PNG\u0000\u0000\u0000'],
+  ])('extract refuses %s with exit 2 and one line on stderr', async (_, content) => {
+    const dir = await temp();
+    const path = join(dir, 'bad.txt');
+    await writeFile(path, content);
+    const { code, stdout, stderr } = cli(['extract', path]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('extract of a missing file exits 2 with one line', () => {
+    const { code, stderr } = cli(['extract', join(ROOT, 'no-such-file.txt')]);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a human-rights report section is extracted with a warning and exit 0', async () => {
+    const dir = await temp();
+    const path = join(dir, 'hrr.md');
+    await writeFile(path, '#### Trafficking in Persons\n\nPolice arrested 12 suspects during the year.\n');
+    const { code, stdout } = cli(['extract', path]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as {
+      document: { kind: string };
+      figures: { metric: string; value: number }[];
+    };
+    expect(doc.document.kind).toBe('hrr_trafficking_section');
+    expect(doc.figures.map((f) => [f.metric, f.value])).toStrictEqual([['arrests', 12]]);
+  });
+
+  it.each([
+    ['run', '--help'],
+    ['extract', '--help'],
+    ['numbers', '--help'],
+    ['schema', '--help'],
+    ['--help'],
+  ])('%s %s prints usage and exits 0', (...args) => {
+    const { code, stdout } = cli(args);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: tip-extract/);
+  });
+
+  it.each([[['bogus']], [['run', '--no-such-flag']], [['run', '--concurrency', 'zero']], [['extract']]])(
+    'bad usage %j exits 2',
+    (args) => {
+      expect(cli(args).code).toBe(2);
+    },
+  );
+
+  it('a bad manifest exits 2 with one line naming the problem', async () => {
+    const dir = await temp();
+    const manifest = join(dir, 'sources.json');
+    await writeFile(manifest, JSON.stringify([{ id: '../evil', path: 'x.txt' }]));
+    const { code, stderr } = cli(['run', '--sources', manifest, '--out', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^tip-extract: .*id/);
+  });
+
+  it('a run with a failing document exits 1 and names it', async () => {
+    const dir = await temp();
+    await writeFile(join(dir, 'empty.txt'), '');
+    const manifest = join(dir, 'sources.json');
+    await writeFile(
+      manifest,
+      JSON.stringify([
+        { id: 'empty', path: 'empty.txt' },
+        { id: 'seed', path: SEED },
+      ]),
+    );
+    const { code, stdout } = cli(['run', '--sources', manifest, '--out', join(dir, 'out')]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^FAILED {2}empty {2}ParseError: /m);
+    expect(stdout).toMatch(/^ok {2}seed /m);
+  });
+
+  it('schema prints the JSON Schema', () => {
+    const { code, stdout } = cli(['schema']);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { $schema: string }).$schema).toMatch(/json-schema\.org/);
+  });
+});
