@@ -1,6 +1,7 @@
 import { MAX_SOURCE_BYTES } from '../extract/limits.js';
 import { ParseError } from './errors.js';
 import { repairMojibake } from './normalize.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 /** How many leading bytes the binary test and the `<meta charset>` sniffing look at. */
 const SNIFF_BYTES = 64 * 1024;
@@ -67,7 +68,7 @@ function looksBinary(body: Uint8Array): boolean {
 /** The charset named by the Content-Type or a `<meta>` tag, if TextDecoder knows it. */
 function declaredCharset(body: Uint8Array, contentType: string | null): string | null {
   const fromHeader = contentType ? HEADER_CHARSET.exec(contentType)?.groups?.charset : undefined;
-  const head = new TextDecoder('windows-1252').decode(body.subarray(0, Math.min(body.byteLength, 2048)));
+  const head = decodeWindows1252(body.subarray(0, Math.min(body.byteLength, 2048)));
   const fromMeta = META_CHARSET.exec(head)?.groups?.charset;
   for (const label of [fromHeader, fromMeta]) {
     if (label && isKnownEncoding(label)) return label;
@@ -85,13 +86,15 @@ function isKnownEncoding(label: string): boolean {
 }
 
 function decodeAs(body: Uint8Array, encoding: string): string {
-  return new TextDecoder(encoding).decode(body);
+  const decoder = new TextDecoder(encoding);
+  // "iso-8859-1", "latin1", "ascii" and "windows-1252" are all windows-1252 labels (WHATWG).
+  return decoder.encoding === 'windows-1252' ? decodeWindows1252(body) : decoder.decode(body);
 }
 
 function decodeUtf8OrWindows1252(body: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return new TextDecoder('windows-1252').decode(body);
+    return decodeWindows1252(body);
   }
 }

@@ -29,7 +29,7 @@ export const INLINE = new Set(
   ),
 );
 
-/** Elements whose text is never page content. */
+/** Elements whose text is never page content (unless read directly, as `<title>` is for the title). */
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'iframe']);
 
 /**
@@ -51,7 +51,10 @@ export function boundedText(node: AnyNode, maxChars: number, maxNodes: number): 
     if (isText(current)) {
       parts.push(current.data);
       chars += current.data.length;
-    } else if (isParent(current) && !(isElement(current) && NO_TEXT.has(current.name))) {
+    } else if (
+      isParent(current) &&
+      (current === node || !(isElement(current) && NO_TEXT.has(current.name)))
+    ) {
       // Block elements separate words even without white space between them.
       if (isElement(current) && !INLINE.has(current.name)) parts.push(' ');
       for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!);

@@ -1,4 +1,5 @@
 import type { SourceMapEntry } from './types.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 /**
  * The only place where parse changes text.
@@ -158,12 +159,11 @@ const MOJIBAKE_TARGETS = [
   ...'ÁÀÂÄÃÅÇÉÈÊËÍÎÏÑÓÔÖÚÜ',
 ];
 
-const windows1252 = new TextDecoder('windows-1252');
 const utf8Encoder = new TextEncoder();
 
 /** Garbled form -> intended character, e.g. "Ã©" -> "é". */
 const MOJIBAKE: ReadonlyMap<string, string> = new Map(
-  MOJIBAKE_TARGETS.map((target) => [windows1252.decode(utf8Encoder.encode(target)), target]),
+  MOJIBAKE_TARGETS.map((target) => [decodeWindows1252(utf8Encoder.encode(target)), target]),
 );
 
 /** Alternation of literal garbled forms, longest first; literals only, so matching is linear. */

@@ -22,8 +22,11 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(?:by keyword|Enter a word or phrase|and \/ or country|Back to top|Contact us|Refworld)$/i,
 ];
 
-/** A bullet or numbered list item. */
-const LIST_ITEM = /^[-*•●▪◦]\s|^\d{1,3}[.)]\s/;
+/** A markdown list item ("* ", "- ", "1. "): consecutive ones stay one block, which remark reads as a list. */
+const LIST_ITEM = /^[-*+]\s|^\d{1,3}[.)]\s/;
+
+/** Any bulleted line, markdown or typographic ("• "): it never continues prose. */
+const BULLET = /^[-*+•●▪◦]\s|^\d{1,3}[.)]\s/;
 
 /** A line ending like this ends its sentence, so the next line may start a new block. */
 const ENDS_SENTENCE = /[.!?:;"”’)\]]$/;
@@ -90,7 +93,7 @@ export function readText(source: string): ReadText {
  * follow list items, and hard-wrapped prose goes on after a long line that ends mid-sentence.
  */
 function continuesBlock(previous: string, line: string): boolean {
-  if (LIST_ITEM.test(line)) return LIST_ITEM.test(previous);
+  if (BULLET.test(line)) return LIST_ITEM.test(line) && LIST_ITEM.test(previous);
   return previous.length >= MIN_WRAPPED_LINE && !ENDS_SENTENCE.test(previous);
 }
 
