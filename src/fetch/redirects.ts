@@ -52,7 +52,7 @@ export async function followRedirects(
   const { options } = context;
   const visited = new Set<string>();
   let url = withoutFragment(start);
-  for (;;) {
+  for (let redirects = 0; ; redirects++) {
     visited.add(url.href);
     assertRequestable(url, options.allowHosts);
     await context.robots?.assertAllowed(url);
@@ -88,7 +88,7 @@ export async function followRedirects(
       }
       return result;
     }
-    url = nextHop(result, visited, options.maxRedirects);
+    url = nextHop(result, visited, redirects, options.maxRedirects);
   }
 }
 
@@ -135,9 +135,15 @@ function requestHeaders(
   return headers;
 }
 
+/**
+ * Resolves a redirect's target, refusing loops and chains longer than allowed.
+ *
+ * @param followed How many redirects were followed before this one.
+ */
 function nextHop(
   redirect: Extract<HttpResult, { kind: 'redirect' }>,
   visited: Set<string>,
+  followed: number,
   maxRedirects: number,
 ): URL {
   const from = redirect.url.href;
@@ -159,7 +165,7 @@ function nextHop(
       url: from,
     });
   }
-  if (visited.size > maxRedirects) {
+  if (followed >= maxRedirects) {
     throw new PermanentFetchError(`More than ${maxRedirects} redirects, the last from \`${from}\``, {
       code: 'too-many-redirects',
       status: redirect.status,

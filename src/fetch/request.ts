@@ -76,6 +76,7 @@ export async function getOnce(url: URL, init: RequestInit): Promise<HttpResult> 
     }
     readingBody = true;
     const body = await readBody(response, url, init, controller.signal);
+    // Node's parser already fails a body whose connection closes early; this also catches one that does not.
     if (declared !== null && body.raw !== declared) {
       throw new RetryableFetchError(`Body of \`${url.href}\` cut short: ${body.raw} of ${declared} bytes`, {
         code: 'truncated',
