@@ -63,6 +63,18 @@ describe('body size', () => {
     expect(outcome.error?.message).toContain('decompresses to more than the 1048576 bytes allowed');
   });
 
+  it('stops an endless stream of empty gzip members by its raw size, though it decompresses to nothing', async () => {
+    const progress = { written: 0 };
+    const emptyMembers = Buffer.concat(Array.from({ length: 3000 }, () => gzipSync('')));
+    server.route('/empty-members', stream(64 * MiB, progress, { 'content-encoding': 'gzip' }, emptyMembers));
+
+    const outcome = await fetchOne('/empty-members', { maxBytes: 256 * KiB });
+
+    expect(outcome.error).toMatchObject({ code: 'too-large', attempts: 1 });
+    expect(outcome.error?.message).toContain('sends more than the 262144 bytes allowed');
+    expect(progress.written).toBeLessThan(16 * MiB);
+  });
+
   it('accepts a body of exactly maxBytes', async () => {
     server.route('/exact', reply('x'.repeat(1000), { 'content-type': 'text/plain' }));
 

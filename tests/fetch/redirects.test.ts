@@ -32,7 +32,8 @@ describe('redirects', () => {
     server.route('/c', redirect('final?lang=en', 308));
     server.route('/final?lang=en', reply('<p>arrived</p>'));
 
-    const outcome = await fetchOne(server.url('/docid/a'));
+    // Exactly as many redirects as allowed: the limit counts redirects, not requests.
+    const outcome = await fetchOne(server.url('/docid/a'), { maxRedirects: 3 });
 
     expect(outcome.status).toBe('fetched');
     expect(outcome.fetched?.url).toBe(server.url('/final?lang=en'));

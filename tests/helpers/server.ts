@@ -153,19 +153,20 @@ export function cutShort(declared: number, sent: number): Handler {
 }
 
 /**
- * Streams `total` bytes of filler in 64 KiB chunks without a Content-Length, respecting backpressure and
- * stopping when the client goes away; `progress.written` tells how much went out.
+ * Streams `total` bytes of filler (64 KiB of `a` unless told) without a Content-Length, respecting
+ * backpressure and stopping when the client goes away; `progress.written` tells how much went out.
  *
  * @param total Bytes the server would send if the client kept reading.
  * @param progress Where the number of bytes written is kept.
  * @param headers Extra headers.
+ * @param chunk What to send, over and over.
  */
 export function stream(
   total: number,
   progress: { written: number },
   headers: http.OutgoingHttpHeaders = {},
+  chunk: Buffer = Buffer.alloc(64 * 1024, 'a'),
 ): Handler {
-  const chunk = Buffer.alloc(64 * 1024, 'a');
   return (_request, response) => {
     response.writeHead(200, { 'content-type': 'text/plain', ...headers });
     const pump = () => {
