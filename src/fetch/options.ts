@@ -86,6 +86,8 @@ export async function resolveFetchOptions(options: FetchOptions): Promise<Resolv
     );
   }
   const backoff = options.backoff ?? {};
+  if (typeof backoff !== 'object' || backoff === null)
+    throw misuse('backoff', backoff, 'an object { base, max }');
   const resolved: ResolvedFetchOptions = {
     concurrency: integer('concurrency', options.concurrency, FETCH_DEFAULTS.concurrency, 1),
     rate: positive('rate', options.rate, FETCH_DEFAULTS.rate, 1000),

@@ -46,6 +46,9 @@ export async function getOnce(url: URL, init: RequestInit): Promise<HttpResult> 
   let readingBody = false;
   try {
     const response = await send(url, init, controller.signal);
+    // A socket error after we have what we need (a drained 304, a dropped redirect) must not become an
+    // uncaught 'error' event; while the body is read, the pipeline below has its own handler.
+    response.on('error', () => {});
     const status = response.statusCode ?? 0;
     const headers = response.headers;
     if (status === 304) {
