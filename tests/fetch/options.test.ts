@@ -64,6 +64,7 @@ describe('option misuse throws a TypeError naming the option and the value', () 
       'Expected `userAgent` to be a single line, got `bot\r\nX-Evil: 1` (string)',
     ],
     [{ backoff: { base: -1 } }, 'Expected `backoff.base` to be an integer >= 0, got `-1` (number)'],
+    [{ backoff: 100 as never }, 'Expected `backoff` to be an object { base, max }, got `100` (number)'],
     [{ now: 'today' as never }, 'Expected `now` to be a function returning a Date, got `today` (string)'],
   ])('%j', async (options, message) => {
     await expect(fetchSources([], options)).rejects.toThrow(new TypeError(message));

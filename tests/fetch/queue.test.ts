@@ -74,8 +74,9 @@ describe('per-host rate', () => {
     const times = server.requests.map((request) => request.time);
     const gaps = times.slice(1).map((time, index) => time - (times[index] ?? 0));
     expect(gaps).toHaveLength(4);
-    // 200 ms apart, less a few ms for the gap between the client's clock read and the server's.
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(190);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(800);
+    // 200 ms apart at the client; the server sees arrivals, which the first connection's setup can shift by
+    // a few ms, so allow 10%. Without the rate limit the gaps are about 1 ms.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(180);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(780);
   });
 });
