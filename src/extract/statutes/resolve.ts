@@ -87,13 +87,22 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
 
   const resolved: Resolved[] = [];
   const unresolved: FoundMention[] = [];
+  // Resolved references by sentence, so that looking back a sentence costs no scan of the document.
+  const bySentence = new Map<number, Resolved[]>();
   const lastWithArticle = new Map<string, string>();
   let lastArticleInstrument: string | null = null;
 
   for (const mention of mentions) {
     const targets = targetsOf(mention);
-    if (targets === null) unresolved.push(mention);
-    else resolved.push({ mention, targets });
+    if (targets === null) {
+      unresolved.push(mention);
+      continue;
+    }
+    const r = { mention, targets };
+    resolved.push(r);
+    const list = bySentence.get(mention.sentence);
+    if (list) list.push(r);
+    else bySentence.set(mention.sentence, [r]);
   }
   return { resolved, unresolved, kinds };
 
@@ -136,17 +145,18 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
   /** The one instrument named alone earlier in the mention's sentence ("the existing criminal code that will bring article 124"). */
   function sameSentenceInstrument(mention: FoundMention): string | undefined {
     return only(
-      resolved
-        .filter((r) => r.mention.sentence === mention.sentence && r.mention.kind === 'instrument')
+      (bySentence.get(mention.sentence) ?? [])
+        .filter((r) => r.mention.kind === 'instrument')
         .flatMap((r) => r.targets.map((t) => t.instrument)),
     );
   }
 
   /** The one compatible statute named in the same sentence before a short form, or in the sentence before. */
   function shortTarget(mention: FoundMention): Target[] | null {
-    const window = resolved.filter(
-      (r) => r.mention.sentence === mention.sentence || r.mention.sentence === mention.sentence - 1,
-    );
+    const window = [
+      ...(bySentence.get(mention.sentence - 1) ?? []),
+      ...(bySentence.get(mention.sentence) ?? []),
+    ];
     const targets = window.flatMap((r) => r.targets).filter((t) => t.instrument !== UNKNOWN_INSTRUMENT);
     if (mention.short === 'article') {
       const articles = targets.filter((t) => t.article !== null);

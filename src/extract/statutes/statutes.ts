@@ -11,7 +11,7 @@ import { span } from '../../span.js';
 import type { NumberMention, Penalty, Span, Statute } from '../../validate/schema.js';
 import { findStatuteMentions } from './find.js';
 import { findPenalties, opensWithCondition, penaltyCue } from './penalties.js';
-import { type Resolved, resolveMentions, type Target } from './resolve.js';
+import { resolveMentions, type Target } from './resolve.js';
 
 interface Draft {
   instrument: string;
@@ -19,6 +19,19 @@ interface Draft {
   title?: string;
   penalties: Penalty[];
   mentions: Span[];
+  /** `start:end` of every mention and penalty already in, so that none is added twice. */
+  seen: Set<string>;
+}
+
+/** Groups items by a key, keeping their order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 const idOf = (t: Target): string => (t.article === null ? t.instrument : `${t.instrument}:${t.article}`);
@@ -73,9 +86,11 @@ export function findStatutes(
         article: target.article,
         penalties: [],
         mentions: [],
+        seen: new Set<string>(),
       };
       drafts.set(id, draft);
-      if (!draft.mentions.some((m) => m.start === mention.start && m.end === mention.end)) {
+      if (!draft.seen.has(`m${mention.start}:${mention.end}`)) {
+        draft.seen.add(`m${mention.start}:${mention.end}`);
         draft.mentions.push(span(text, mention.start, mention.end));
       }
       if (mention.title !== undefined && targets.length === 1 && draft.title === undefined)
@@ -84,9 +99,8 @@ export function findStatutes(
   }
 
   const sortedNumbers = [...numbers].sort((a, b) => a.start - b.start);
-  const bySentence = new Map<number, Resolved[]>();
-  for (const r of resolved)
-    bySentence.set(r.mention.sentence, [...(bySentence.get(r.mention.sentence) ?? []), r]);
+  const bySentence = groupBy(resolved, (r) => r.mention.sentence);
+  const foundBySentence = groupBy(found, (m) => m.sentence);
   let previous: Target[] = [];
   sentences.forEach((sentence, i) => {
     const here = bySentence.get(i) ?? [];
@@ -97,13 +111,15 @@ export function findStatutes(
         here.filter((r) => r.mention.start < cue).at(-1) ?? here.find((r) => r.mention.start >= cue);
       targets = chosen?.targets ?? (opensWithCondition(text, sentence) ? previous : []);
       if (targets.length > 0) {
-        const exclude = found.filter((m) => m.sentence === i);
+        const exclude = foundBySentence.get(i) ?? [];
         const penalties = findPenalties(text, sentence, numbersIn(sortedNumbers, sentence), exclude);
         for (const target of targets) {
           const draft = drafts.get(idOf(target));
           if (!draft) continue;
           for (const p of penalties) {
-            if (!draft.penalties.some((q) => q.start === p.start && q.end === p.end)) draft.penalties.push(p);
+            if (draft.seen.has(`p${p.start}:${p.end}`)) continue;
+            draft.seen.add(`p${p.start}:${p.end}`);
+            draft.penalties.push(p);
           }
         }
       }
