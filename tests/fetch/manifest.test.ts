@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManifestError, parseManifest, readManifest } from '../../src/fetch/index.js';
+import { isHostAllowed, parseAllowedHost } from '../../src/fetch/hosts.js';
+import { FETCH_DEFAULTS, ManifestError, parseManifest, readManifest } from '../../src/fetch/index.js';
 import { removeTempDirs, tempDir } from './setup.js';
 
 afterAll(removeTempDirs);
@@ -56,6 +57,21 @@ describe('readManifest', () => {
 
   it('names the file when it cannot be read', async () => {
     await expect(readManifest('/no/such/manifest.json')).rejects.toBeInstanceOf(ManifestError);
+  });
+});
+
+describe('the shipped Refworld manifest', () => {
+  it('is valid and every address is reachable with the default allow-list', async () => {
+    const sources = await readManifest(new URL('../../fixtures/refworld-tip.json', import.meta.url).pathname);
+    const allowed = FETCH_DEFAULTS.allowHosts
+      .map((entry) => parseAllowedHost(entry))
+      .filter((host) => host !== null);
+
+    expect(sources.map((source) => source.id)).toStrictEqual(['kg-2008', 'kg-2011', 'kg-2012', 'kg-2017']);
+    for (const source of sources) {
+      expect(source.url).toMatch(/^https:\/\//);
+      expect(isHostAllowed(new URL(source.url ?? ''), allowed)).toBe(true);
+    }
   });
 });
 
