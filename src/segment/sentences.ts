@@ -128,7 +128,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       ['The NGO launched a campaign called "Stop. Think. Act." in September 2016.'],
       ['The unit (created in 2015. It has five staff) assisted seven victims.'],
     ],
-    counterExamples: [['The project was called “Caravan of Art.”', 'It reached the provinces.']],
+    counterExamples: [['The project was called “Caravan of Hope.”', 'It reached the provinces.']],
   },
 ];
 
