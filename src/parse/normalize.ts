@@ -21,6 +21,9 @@ const INVISIBLE = '\\u00AD\\u180E\\u200B-\\u200D\\u2060\\uFEFF';
  */
 const TOKEN = new RegExp(`([^\\s${INVISIBLE}]+)|([^\\S\\uFEFF]+)|([${INVISIBLE}]+)`, 'gu');
 
+/** Anything but single ASCII spaces between words: white space to collapse or invisible characters to drop. */
+const NEEDS_WORK = new RegExp(`[^\\S ]| {2}|[${INVISIBLE}]`, 'u');
+
 /** Strength of a pending separator; the strongest one wins. */
 enum Break {
   None = 0,
@@ -68,6 +71,10 @@ export class CleanTextBuilder {
    * @param source Offset of `piece` in the decoded source, or null when it is not a verbatim copy.
    */
   text(piece: string, source: number | null): void {
+    if (!NEEDS_WORK.test(piece)) {
+      this.cleanText(piece, source);
+      return;
+    }
     TOKEN.lastIndex = 0;
     for (let match = TOKEN.exec(piece); match !== null; match = TOKEN.exec(piece)) {
       const [, word, space] = match;
@@ -100,6 +107,20 @@ export class CleanTextBuilder {
   /** Returns the clean text and its source map; the builder should not be used afterwards. */
   finish(): BuiltText {
     return { text: this.parts.join(''), sourceMap: this.runs };
+  }
+
+  /** The common case, a piece with single ASCII spaces only: one run, at most a space on either side. */
+  private cleanText(piece: string, source: number | null): void {
+    let start = 0;
+    let end = piece.length;
+    if (piece.charCodeAt(0) === 0x20) {
+      this.space(source);
+      start = 1;
+    }
+    const trailing = end > start && piece.charCodeAt(end - 1) === 0x20;
+    if (trailing) end--;
+    if (end > start) this.emit(piece.slice(start, end), source === null ? null : source + start);
+    if (trailing) this.space(source === null ? null : source + end);
   }
 
   private space(source: number | null): void {
