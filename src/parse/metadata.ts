@@ -19,8 +19,18 @@ export interface FieldRule {
   pattern: RegExp;
   /** A real line the rule was written for. */
   example: string;
+  /** Near misses the rule must not match. */
+  counterExamples: readonly string[];
   /** Matches any line: used only for the title, and only before the block's labelled lines. */
   fallback?: true;
+}
+
+/**
+ * A labelled line: the label, then a colon, a pipe (table dumps) or white space, then the value.
+ * Lines are normalised (single spaces) before matching, so the separator is at most a few characters.
+ */
+function labelled(label: string, flags = ''): RegExp {
+  return new RegExp(`^${label}(?: ?[:|] ?| )(?<value>\\S.*)$`, flags);
 }
 
 /** Line rules, tried in order; the first that matches a line claims it. */
@@ -28,46 +38,53 @@ export const FIELD_RULES: readonly FieldRule[] = [
   {
     name: 'last-updated',
     field: 'lastUpdated',
-    pattern: /^Last Updated\s*[:|]?\s*(?<value>\S.*)$/i,
+    pattern: labelled('Last Updated', 'i'),
     example: 'Last Updated: Friday, 01 November 2019, 13:47 GMT',
+    counterExamples: ['Last Updatedness is no word'],
   },
   {
     name: 'publisher',
     field: 'publisher',
-    pattern: /^Publisher\s*[:|]?\s*(?<value>\S.*)$/,
+    pattern: labelled('Publisher'),
     example: 'Publisher United States Department of State',
+    counterExamples: ['Publishers of newspapers reported threats.', 'publisher of the report'],
   },
   {
     name: 'publication-date',
     field: 'publicationDate',
-    pattern: /^Publication Date\s*[:|]?\s*(?<value>\S.*)$/i,
+    pattern: labelled('Publication Date', 'i'),
     example: 'Publication Date 27 June 2017',
+    counterExamples: ['Publication Dates varied by country.'],
   },
   {
     name: 'cite-as',
     field: 'citeAs',
-    pattern: /^Cite as\s*[:|]?\s*(?<value>\S.*)$/i,
+    pattern: labelled('Cite as', 'i'),
     example:
       'Cite as United States Department of State, 2017 Trafficking in Persons Report - Kyrgyz Republic, 27 June 2017, available at: https://www.refworld.org/docid/5959eca511.html [accessed 5 November 2019]',
+    counterExamples: ['Cite asks for sources.'],
   },
   {
     name: 'disclaimer',
     field: null,
-    pattern: /^(?:Disclaimer|This is not a UNHCR publication)/,
+    pattern: /^(?:Disclaimer(?![a-z])|This is not a UNHCR publication)/,
     example:
       'DisclaimerThis is not a UNHCR publication. UNHCR is not responsible for, nor does it necessarily endorse, its content.',
+    counterExamples: ['Disclaimers were added to the brochures.'],
   },
   {
     name: 'other-label',
     field: null,
     pattern: /^(?:Author|Topics?|Countries|Country|Document type|Keywords?|Other languages?)\s*[:|]\s*\S/i,
     example: 'Author | Office to Monitor and Combat Trafficking in Persons |',
+    counterExamples: ['Authorities did not report investigations.', 'Countries'],
   },
   {
     name: 'title',
     field: 'title',
     pattern: /^(?<value>\S.{0,299})$/,
     example: '2017 Trafficking in Persons Report - Kyrgyz Republic',
+    counterExamples: [''],
     fallback: true,
   },
 ];

@@ -211,6 +211,7 @@ export const HEADING_RULES: readonly HeadingRule[] = [
     name: 'assessment',
     kind: 'summary',
     form: 'opening',
+    // The lazy country is bounded (80) and excludes stops, so a paragraph costs at most 80 steps here.
     pattern: re(
       '^The Governments? of (?:the )?[^.;\\n]{1,80}? (?:does not |do not |did not )?fully (?:complies|comply|meets|meet)\\b',
     ),

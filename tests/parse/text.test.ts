@@ -145,6 +145,12 @@ describe('metadata rules', () => {
     },
   );
 
+  it.each(
+    FIELD_RULES.flatMap((rule) => rule.counterExamples.map((line) => [rule.name, line, rule] as const)),
+  )('line rule %s does not match %j', (_, line, rule) => {
+    expect(rule.pattern.test(line)).toBe(false);
+  });
+
   it.each(DERIVED_RULES.map((rule) => [rule.name, rule] as const))(
     'derived rule %s matches its example',
     (_, rule) => {
