@@ -143,6 +143,8 @@ function walk(
 ): void {
   let cells = 0;
   let items = 0;
+  /** Where the last `<br>` broke the line: a second one at the same place makes a paragraph break. */
+  let lineBreakAt = -1;
   /** A break asked for by the markup, softened inside table cells (a space) and list items (a line). */
   const block = (): void => {
     if (cells > 0) builder.text(' ', null);
@@ -166,9 +168,13 @@ function walk(
       } else if (name === 'li') {
         items += exit ? -1 : 1;
         builder.lineBreak();
+      } else if (name === 'br' && !exit && cells === 0 && builder.size === lineBreakAt) {
+        // "<br><br>" with no text between them separates paragraphs in older pages: a block break.
+        block();
       } else if (name === 'tr' || name === 'br') {
         if (cells > 0) builder.text(' ', null);
         else builder.lineBreak();
+        if (name === 'br') lineBreakAt = builder.size;
       } else if (BLOCKS.has(name)) {
         block();
       }

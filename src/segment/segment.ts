@@ -43,39 +43,45 @@ export function segment(doc: Pick<CleanDocument, 'text'>): Segmented {
     drafts.push(draft);
     return draft;
   };
+  /** Adds a paragraph to the open section, or opens an untitled one after the header or at the start. */
+  const addParagraph = (paragraph: Range, sectionStart: number): void => {
+    const current = drafts.at(-1);
+    const named = headingKinds.size > 0;
+    const draft =
+      !current || current.kind === 'header' ? open(named ? 'other' : 'lead', null, sectionStart) : current;
+    draft.paragraphs.push(paragraph);
+  };
   for (const block of blocks) {
     const words = text.slice(block.contentStart, block.contentEnd);
-    const named = headingKinds.size > 0;
-    const forms = block.type === 'heading' ? LINE : block.type === 'paragraph' ? LINE_OR_RUN_IN : null;
-    const match: HeadingMatch | null = forms ? matchHeading(words, forms, header === null && !named) : null;
-    if (match) {
-      const heading = words.slice(match.headingStart, match.headingEnd);
-      if (match.rule.name === 'hrr-trafficking-in-persons') hasHrrHeading = true;
-      if (match.rule.kind === 'header') {
-        header = {
-          start: block.contentStart,
-          end: block.contentEnd,
-          country: match.country ?? heading,
-          placement: match.placement,
-        };
-        open('header', heading, block.start);
-        continue;
-      }
+    const found: FoundHeading | null =
+      block.type === 'heading' || block.type === 'paragraph'
+        ? findHeading(block.type, words, header === null && headingKinds.size === 0)
+        : null;
+    if (!found) {
+      if (block.type === 'heading') open('other', words, block.start);
+      else if (block.hasText) addParagraph({ start: block.contentStart, end: block.contentEnd }, block.start);
+      continue;
+    }
+    const { match, rest }: FoundHeading = found;
+    const heading = words.slice(match.headingStart, match.headingEnd);
+    if (match.rule.name === 'hrr-trafficking-in-persons') hasHrrHeading = true;
+    if (match.rule.kind === 'header') {
+      const end: number = block.contentStart + (rest === null ? words.length : rest - 1);
+      header = {
+        start: block.contentStart,
+        end,
+        country: match.country ?? heading,
+        placement: match.placement,
+      };
+      open('header', heading, block.start);
+    } else {
       if (match.rule.kind !== 'other') headingKinds.add(match.rule.kind);
-      const draft = open(match.rule.kind, heading, block.start);
-      if (match.rule.form === 'run-in') {
-        draft.paragraphs.push({ start: block.contentStart + match.contentStart, end: block.contentEnd });
-      }
-      continue;
+      open(match.rule.kind, heading, block.start);
     }
-    if (block.type === 'heading') {
-      open('other', words, block.start);
-      continue;
+    if (rest !== null) {
+      const start = block.contentStart + rest;
+      addParagraph({ start, end: block.contentEnd }, start);
     }
-    const current = drafts.at(-1);
-    const draft =
-      !current || current.kind === 'header' ? open(named ? 'other' : 'lead', null, block.start) : current;
-    if (block.hasText) draft.paragraphs.push({ start: block.contentStart, end: block.contentEnd });
   }
   const kind = documentKind(header, headingKinds, hasHrrHeading);
   const resolved = drafts.flatMap((draft) =>
@@ -94,6 +100,29 @@ export function segment(doc: Pick<CleanDocument, 'text'>): Segmented {
     section.paragraphs.flatMap((paragraph) => splitSentences(text, paragraph.start, paragraph.end)),
   );
   return { kind, header, sections, sentences, diagnostics: kindDiagnostics(kind, header, sections) };
+}
+
+/** A heading found in a block, and where the rest of the block (its paragraph) starts, or null when it has none. */
+interface FoundHeading {
+  match: HeadingMatch;
+  rest: number | null;
+}
+
+/**
+ * Finds a heading at the start of a block: the whole block, a run-in heading, or (in a paragraph of
+ * several lines, as a single "<br>" or a line break in a text dump leaves them) its first line.
+ */
+function findHeading(
+  type: 'heading' | 'paragraph',
+  words: string,
+  allowHeader: boolean,
+): FoundHeading | null {
+  const match = matchHeading(words, type === 'heading' ? LINE : LINE_OR_RUN_IN, allowHeader);
+  if (match) return { match, rest: match.rule.form === 'run-in' ? match.contentStart : null };
+  const newline = type === 'paragraph' ? words.indexOf('\n') : -1;
+  if (newline <= 0 || newline > MAX_HEADING_CHARS) return null;
+  const first = matchHeading(words.slice(0, newline), LINE, allowHeader);
+  return first ? { match: first, rest: newline + 1 } : null;
 }
 
 /** Gives untitled lead text its kind, splitting a pre-2017 lead into profile and summary (see `segment`). */

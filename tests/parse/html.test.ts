@@ -160,6 +160,14 @@ describe('HTML edge cases', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('reads "<br><br>" as a paragraph break and a single "<br>" as a line break', () => {
+    const page =
+      '<div>KYRGYZSTAN (TIER 2)<br>\n<br>Prosecution<br><br>\n\nThe government opened cases.<br>It closed some.</div>';
+    expect(parseSource(html(page)).text).toBe(
+      'KYRGYZSTAN (TIER 2)\n\nProsecution\n\nThe government opened cases.\nIt closed some.',
+    );
+  });
+
   it('refuses a page with no body text', () => {
     const page =
       '<html><head><title>x</title><script>var a = 1;</script></head><body><nav>Menu</nav></body></html>';

@@ -128,6 +128,35 @@ describe('plain text without a metadata block', () => {
     expect(doc.text).toBe('KYRGYZSTAN (Tier 2)');
   });
 
+  it('reads the older table-shaped metadata block (pipes, an Author row, no Last Updated)', () => {
+    const text = [
+      'U.S. Department of State 2003 Trafficking in Persons Report - Kyrgyz Republic',
+      'Publisher | United States Department of State |',
+      'Author | Office to Monitor and Combat Trafficking in Persons |',
+      'Publication Date | 11 June 2003 |',
+      'Cite as | United States Department of State, U.S. Department of State 2003 Trafficking in Persons Report - Kyrgyz Republic, 11 June 2003, available at: https://www.refworld.org/docid/4680d7cfc.html [accessed 6 June 2023] |',
+      'Disclaimer | This is not a UNHCR publication. UNHCR is not responsible for, nor does it necessarily endorse, its content. |',
+      'Kyrgyz Republic (Tier 2)',
+      'Ruritania is a source country for women subjected to forced labor.',
+    ].join('\n');
+    const doc = parseSource(fetched(text));
+    expect(doc.metadata).toStrictEqual({
+      title: 'U.S. Department of State 2003 Trafficking in Persons Report - Kyrgyz Republic',
+      publisher: 'United States Department of State',
+      publicationDate: '2003-06-11',
+      lastUpdated: null,
+      citeAs:
+        'United States Department of State, U.S. Department of State 2003 Trafficking in Persons Report - Kyrgyz Republic, 11 June 2003, available at: https://www.refworld.org/docid/4680d7cfc.html [accessed 6 June 2023]',
+      refworldId: '4680d7cfc',
+      url: 'https://www.refworld.org/docid/4680d7cfc.html',
+      reportYear: 2003,
+      country: 'Kyrgyz Republic',
+    });
+    expect(doc.text).toBe(
+      'Kyrgyz Republic (Tier 2)\n\nRuritania is a source country for women subjected to forced labor.',
+    );
+  });
+
   it('falls back to the page address for the document id', () => {
     const doc = parseSource(
       fetched('Kyrgyzstan is a source country.', { url: 'https://www.refworld.org/docid/467be3bec.html' }),

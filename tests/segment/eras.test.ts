@@ -224,6 +224,26 @@ describe('era shapes', () => {
     ]);
   });
 
+  it('finds a heading on the first line of a paragraph (a page that breaks lines with a single <br>)', () => {
+    const page = `<div>RURITANIA (TIER 2)<br>${PROFILE}<br>${ASSESSMENT_OLD}<br><br>PROSECUTION<br>${PROSECUTION}<br><br>Protection<br>${PROTECTION}</div>`;
+    const doc = parseSource(fetched(page, { contentType: 'text/html' }));
+    const result = segment(doc);
+    expectWellFormed(doc.text, result);
+    expect(result.header).toStrictEqual({ start: 0, end: 18, country: 'RURITANIA', placement: 'Tier 2' });
+    expect(
+      result.sections.map((section) => [
+        section.kind,
+        section.heading,
+        doc.text.slice(section.paragraphs[0]?.start ?? 0).slice(0, 20),
+      ]),
+    ).toStrictEqual([
+      ['header', 'RURITANIA (TIER 2)', 'RURITANIA (TIER 2)\nR'],
+      ['profile', null, 'Ruritania is a sourc'],
+      ['prosecution', 'PROSECUTION', 'The government opene'],
+      ['protection', 'Protection', 'The government refer'],
+    ]);
+  });
+
   it('a narrative without a header line is still a narrative when two sections are named', () => {
     const { result } = run(['PROSECUTION', PROSECUTION, 'PROTECTION', PROTECTION]);
     expect(result.kind).toBe('tip_narrative');
