@@ -4,8 +4,10 @@
  * Retryable: `http-status` (429, 408, 5xx), `timeout`, `network`, `truncated`.
  * Permanent: `http-status` (404 and other 4xx), `bad-content-type`, `bad-encoding`, `too-large`,
  * `redirect-loop`, `too-many-redirects`, `bad-redirect`, `host-not-allowed`, `scheme-not-allowed`,
- * `robots-disallowed`, `robots-unavailable`, `not-cached` (offline), `file`, `cache`, `unexpected-304`,
- * `internal` (a bug: the cause says which). A TLS certificate failure is a permanent `network`.
+ * `address-not-allowed` (the host is, or resolves to, a loopback, private, link-local or other internal
+ * address that the allow-list does not name), `robots-disallowed`, `robots-unavailable`, `not-cached`
+ * (offline), `file`, `cache`, `unexpected-304`, `internal` (a bug: the cause says which). A TLS certificate
+ * failure is a permanent `network`.
  */
 export type FetchErrorCode =
   | 'http-status'
@@ -20,6 +22,7 @@ export type FetchErrorCode =
   | 'bad-redirect'
   | 'host-not-allowed'
   | 'scheme-not-allowed'
+  | 'address-not-allowed'
   | 'robots-disallowed'
   | 'robots-unavailable'
   | 'not-cached'

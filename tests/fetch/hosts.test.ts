@@ -7,6 +7,9 @@ describe('parseAllowedHost', () => {
     ['WWW.Refworld.org', { hostname: 'www.refworld.org', port: null }],
     ['127.0.0.1:8080', { hostname: '127.0.0.1', port: 8080 }],
     ['[::1]:3000', { hostname: '[::1]', port: 3000 }],
+    // Spelled as `URL.hostname` spells them, so that the two compare.
+    ['[::FFFF:127.0.0.1]:80', { hostname: '[::ffff:7f00:1]', port: 80 }],
+    ['127.1:8080', { hostname: '127.0.0.1', port: 8080 }],
   ])('reads %s', (entry, expected) => {
     expect(parseAllowedHost(entry)).toStrictEqual(expected);
   });
@@ -17,6 +20,7 @@ describe('parseAllowedHost', () => {
     'user@refworld.org',
     'refworld.org:0',
     'refworld.org:70000',
+    '[::1::2]',
     '-refworld.org',
     '',
   ])('refuses %j', (entry) => {

@@ -71,12 +71,14 @@ describe('redirects', () => {
   });
 
   it('refuses a redirect to a host not on the allow-list before connecting to it', async () => {
-    server.route('/away', redirect(forbidden.url('/page')));
+    const away = `http://localhost:${forbidden.port}/page`;
+    server.route('/away', redirect(away));
 
-    const outcome = await fetchOne(server.url('/away'));
+    // The forbidden server's address is allowed, so only the host check stands in the way.
+    const outcome = await fetchOne(server.url('/away'), { allowHosts: [server.host, forbidden.host] });
 
     expect(outcome.error).toBeInstanceOf(PermanentFetchError);
-    expect(outcome.error).toMatchObject({ code: 'host-not-allowed', url: forbidden.url('/page') });
+    expect(outcome.error).toMatchObject({ code: 'host-not-allowed', url: away });
     expect(forbidden.connections).toBe(0);
   });
 
@@ -91,14 +93,25 @@ describe('redirects', () => {
 });
 
 describe('the host allow-list', () => {
-  it('refuses a source on another port of an allowed address without a single connection', async () => {
-    const outcome = await fetchOne(forbidden.url('/page'));
+  it('refuses a source on another port of an allowed name without a single connection', async () => {
+    // `127.0.0.1` on the forbidden port is allowed as an address, so only the host check can refuse.
+    const allowHosts = [`localhost:${server.port}`, forbidden.host];
+    const outcome = await fetchOne(`http://localhost:${forbidden.port}/page`, { allowHosts });
 
     expect(outcome.error).toBeInstanceOf(PermanentFetchError);
     expect(outcome.error?.code).toBe('host-not-allowed');
     expect(outcome.requests).toBe(0);
     expect(forbidden.connections).toBe(0);
     expect(forbidden.requests).toHaveLength(0);
+  });
+
+  it('refuses a source on another port of an allowed address, as an address, without a connection', async () => {
+    const outcome = await fetchOne(forbidden.url('/page'));
+
+    expect(outcome.error).toBeInstanceOf(PermanentFetchError);
+    expect(outcome.error?.code).toBe('address-not-allowed');
+    expect(outcome.requests).toBe(0);
+    expect(forbidden.connections).toBe(0);
   });
 
   it('reaches the same server once its host:port is allowed (the refusal above is not an accident)', async () => {

@@ -15,12 +15,14 @@ export interface RecordedRequest {
 /** Answers one request; may stay silent (a hanging server) or misbehave on purpose. */
 export type Handler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
-/** A real HTTP server on 127.0.0.1 with scripted routes and a record of everything it received. */
+/** A real HTTP server on a loopback address with scripted routes and a record of everything it received. */
 export interface TestServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (or `http://[::1]:<port>`) */
   readonly origin: string;
-  /** `127.0.0.1:<port>`, as an allow-list entry. */
+  /** `127.0.0.1:<port>` (or `[::1]:<port>`), as an allow-list entry. */
   readonly host: string;
+  /** The port it listens on. */
+  readonly port: number;
   /** Every request received since the last `reset()`, in arrival order. */
   readonly requests: RecordedRequest[];
   /** The most requests ever in flight at once since the last `reset()`. */
@@ -42,8 +44,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts a test server on an ephemeral port of 127.0.0.1. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * Starts a test server on an ephemeral port.
+ *
+ * @param address The loopback address to listen on: `127.0.0.1` unless a test needs `::1`.
+ */
+export async function startServer(address: '127.0.0.1' | '::1' = '127.0.0.1'): Promise<TestServer> {
   let routes = new Map<string, { handlers: Handler[]; served: number }>();
   let requests: RecordedRequest[] = [];
   let inFlight = 0;
@@ -70,12 +76,14 @@ export async function startServer(): Promise<TestServer> {
     });
   });
   server.on('connection', () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const host = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+  const origin = `http://${host}`;
   return {
     origin,
-    host: `127.0.0.1:${port}`,
+    host,
+    port,
     get requests() {
       return requests;
     },
