@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AllowedHost, parseAllowedHost } from './hosts.js';
+import { type Resolver, systemResolve } from './lookup.js';
 
 /** How fetch behaves; every field is optional and has a polite default. */
 export interface FetchOptions {
@@ -17,8 +18,19 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Redirect hops followed before giving up. Default 5. */
   maxRedirects?: number;
-  /** Hosts that may be contacted, as `host` (default port only) or `host:port`. Default Refworld's two names. */
+  /**
+   * Hosts that may be contacted, as `host` (default port only) or `host:port`. Default Refworld's two names.
+   * A name lets the host be reached at its public addresses only; a loopback, private, link-local or other
+   * internal address is reached only when an entry names that address itself, such as `127.0.0.1:8080` or
+   * `[::1]:8080`, because a name's DNS answer is not ours to trust.
+   */
   allowHosts?: readonly string[];
+  /**
+   * Turns a host name into IP addresses, called for every new connection; every address is then checked
+   * against the allow-list before the socket may use it. Default: the system resolver (`dns.lookup`). Inject
+   * one to test what happens when a name resolves somewhere it should not.
+   */
+  resolve?: (hostname: string) => Promise<readonly string[]>;
   /** Where bodies and their validators are kept between runs. Default `.cache`. */
   cacheDir?: string;
   /** Replay the cache only; never open a connection. Default false. */
@@ -46,6 +58,7 @@ export interface ResolvedFetchOptions {
   maxBytes: number;
   maxRedirects: number;
   allowHosts: AllowedHost[];
+  resolve: Resolver;
   cacheDir: string;
   offline: boolean;
   userAgent: string;
@@ -96,6 +109,7 @@ export async function resolveFetchOptions(options: FetchOptions): Promise<Resolv
     maxBytes: integer('maxBytes', options.maxBytes, FETCH_DEFAULTS.maxBytes, 1),
     maxRedirects: integer('maxRedirects', options.maxRedirects, FETCH_DEFAULTS.maxRedirects, 0),
     allowHosts: allowHosts(options.allowHosts ?? FETCH_DEFAULTS.allowHosts),
+    resolve: options.resolve ?? systemResolve,
     cacheDir: nonEmptyString('cacheDir', options.cacheDir ?? FETCH_DEFAULTS.cacheDir),
     offline: boolean('offline', options.offline, FETCH_DEFAULTS.offline),
     userAgent: nonEmptyString('userAgent', options.userAgent ?? (await defaultUserAgent())),
@@ -107,6 +121,9 @@ export async function resolveFetchOptions(options: FetchOptions): Promise<Resolv
     now: options.now ?? (() => new Date()),
   };
   if (typeof resolved.now !== 'function') throw misuse('now', options.now, 'a function returning a Date');
+  if (typeof resolved.resolve !== 'function') {
+    throw misuse('resolve', options.resolve, 'a function (hostname) => Promise<string[]>');
+  }
   if (/[\r\n]/.test(resolved.userAgent)) throw misuse('userAgent', resolved.userAgent, 'a single line');
   return resolved;
 }

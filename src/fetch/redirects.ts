@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type https from 'node:https';
 import { PermanentFetchError } from './errors.js';
 import { assertRequestable } from './hosts.js';
+import { guardedLookup } from './lookup.js';
 import type { ResolvedFetchOptions } from './options.js';
 import type { HostQueues } from './queue.js';
 import { getOnce, type HttpResult } from './request.js';
@@ -37,8 +38,9 @@ const ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9,text/*;q=0.8';
 
 /**
  * GETs an address and follows its redirects by hand, so that every hop is checked (http(s) only, host on
- * the allow-list, robots.txt) before any connection, loops and long chains are refused, and each hop goes
- * through its own host's queue with its own retries.
+ * the allow-list, its address allowed, robots.txt) before any connection, loops and long chains are
+ * refused, and each hop goes through its own host's queue with its own retries. A named host's addresses
+ * are checked by the socket's own lookup, so the address checked is the one connected to.
  *
  * @param start The address to read.
  * @param context The run's options, queues, agents and robots cache.
@@ -68,6 +70,7 @@ export async function followRedirects(
             maxBytes: init.maxBytes,
             acceptContentType: init.acceptContentType,
             agents: context.agents,
+            lookup: guardedLookup(hop, options.allowHosts, options.resolve),
             now: options.now,
           });
         }),
@@ -113,7 +116,14 @@ export function robotsLoader(context: RunContext): (robotsUrl: URL) => Promise<R
     } catch (error) {
       const status = error instanceof PermanentFetchError ? error.status : null;
       if (status !== null && status >= 400 && status < 500) return { kind: 'missing' };
-      return { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
+      const reason = error instanceof Error ? error.message : String(error);
+      // The origin's own address was refused: its pages would be too, and should say so.
+      const ownAddress =
+        error instanceof PermanentFetchError &&
+        error.code === 'address-not-allowed' &&
+        error.url !== null &&
+        new URL(error.url).origin === robotsUrl.origin;
+      return ownAddress ? { kind: 'unavailable', reason, refused: error } : { kind: 'unavailable', reason };
     }
   };
 }

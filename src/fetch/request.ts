@@ -1,5 +1,6 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
@@ -17,6 +18,8 @@ export interface RequestInit {
   acceptContentType: (contentType: string | null) => boolean;
   /** Keep-alive agents owned by the run, so that its sockets close when it ends. */
   agents: { http: http.Agent; https: https.Agent };
+  /** Resolves the host for a new socket and refuses addresses the allow-list does not let it reach. */
+  lookup: LookupFunction;
   /** The clock for `Retry-After` dates. */
   now: () => Date;
 }
@@ -99,7 +102,8 @@ function send(url: URL, init: RequestInit, signal: AbortSignal): Promise<Incomin
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const agent = url.protocol === 'https:' ? init.agents.https : init.agents.http;
-    const request = client.request(url, { method: 'GET', headers: init.headers, agent, signal }, resolve);
+    const options = { method: 'GET', headers: init.headers, agent, signal, lookup: init.lookup };
+    const request = client.request(url, options, resolve);
     request.on('error', reject);
     request.end();
   });

@@ -18,8 +18,12 @@ export type RobotsAnswer =
   | { kind: 'text'; text: string }
   /** A 4xx: RFC 9309 says the crawler may go anywhere. */
   | { kind: 'missing' }
-  /** A 5xx, a network failure or a timeout, after retries: RFC 9309 says assume everything is disallowed. */
-  | { kind: 'unavailable'; reason: string };
+  /**
+   * A 5xx, a network failure or a timeout, after retries: RFC 9309 says assume everything is disallowed.
+   * `refused` is set when our own address check stopped the request to this origin, so that the pages
+   * fail with that reason rather than a vaguer robots one.
+   */
+  | { kind: 'unavailable'; reason: string; refused?: PermanentFetchError };
 
 /**
  * Parses robots.txt into groups (RFC 9309): consecutive `User-agent` lines open a group, `Allow` and
@@ -126,7 +130,7 @@ function productToken(agent: string): string {
   return /^[a-z_-]+|^\*/i.exec(agent.trim())?.[0]?.toLowerCase() ?? '';
 }
 
-type RobotsPolicy = { kind: 'rules'; rules: RobotsRule[] } | { kind: 'unavailable'; reason: string };
+type RobotsPolicy = { kind: 'rules'; rules: RobotsRule[] } | Extract<RobotsAnswer, { kind: 'unavailable' }>;
 
 /**
  * Holds each origin's robots.txt for one run: loaded once, on the first request to that origin, and shared
@@ -160,6 +164,12 @@ export class RobotsCache {
       this.#policies.set(url.origin, policy);
     }
     const found = await policy;
+    if (found.kind === 'unavailable' && found.refused !== undefined) {
+      throw new PermanentFetchError(
+        `Not fetching \`${url.href}\`: its robots.txt was refused: ${found.refused.message}`,
+        { code: found.refused.code, url: url.href, cause: found.refused },
+      );
+    }
     if (found.kind === 'unavailable') {
       throw new PermanentFetchError(
         `Not fetching \`${url.href}\`: robots.txt of ${url.origin} could not be read (${found.reason}), so the host counts as disallowed for this run`,

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { defaultUserAgent, FETCH_DEFAULTS, type FetchOptions, fetchSources } from '../../src/fetch/index.js';
+import { systemResolve } from '../../src/fetch/lookup.js';
 import { resolveFetchOptions } from '../../src/fetch/options.js';
 
 describe('option defaults', () => {
   it('are the polite ones the issue asks for', async () => {
     const resolved = await resolveFetchOptions({});
-    const { now, userAgent, ...rest } = resolved;
+    const { now, userAgent, resolve, ...rest } = resolved;
 
     expect(rest).toStrictEqual({
       concurrency: 2,
@@ -24,6 +25,7 @@ describe('option defaults', () => {
       robots: true,
       backoff: { base: 1000, max: 60_000 },
     });
+    expect(resolve).toBe(systemResolve);
     expect(now()).toBeInstanceOf(Date);
     expect(userAgent).toBe(await defaultUserAgent());
     expect(FETCH_DEFAULTS.allowHosts).toStrictEqual(['refworld.org', 'www.refworld.org']);
@@ -66,6 +68,14 @@ describe('option misuse throws a TypeError naming the option and the value', () 
     [{ backoff: { base: -1 } }, 'Expected `backoff.base` to be an integer >= 0, got `-1` (number)'],
     [{ backoff: 100 as never }, 'Expected `backoff` to be an object { base, max }, got `100` (number)'],
     [{ now: 'today' as never }, 'Expected `now` to be a function returning a Date, got `today` (string)'],
+    [
+      { resolve: ['127.0.0.1'] as never },
+      'Expected `resolve` to be a function (hostname) => Promise<string[]>, got `["127.0.0.1"]` (object)',
+    ],
+    [
+      { allowHosts: ['[::1'] },
+      'Expected `allowHosts[0]` to be a `host` or `host:port` string, got `[::1` (string)',
+    ],
   ])('%j', async (options, message) => {
     await expect(fetchSources([], options)).rejects.toThrow(new TypeError(message));
   });
