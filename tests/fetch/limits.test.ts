@@ -63,6 +63,24 @@ describe('body size', () => {
     expect(outcome.error?.message).toContain('decompresses to more than the 1048576 bytes allowed');
   });
 
+  it('stops an endless gzip stream by its decompressed size, long before its raw size would', async () => {
+    // Each 64 KiB chunk is 64 gzip members of 1 MiB of zeros: 64 MiB of output per chunk, 64 GiB in all.
+    const progress = { written: 0 };
+    const member = gzipSync(Buffer.alloc(1 * MiB));
+    const chunk = Buffer.concat(Array.from({ length: 64 }, () => member));
+    server.route('/endless-bomb', stream(64 * MiB, progress, { 'content-encoding': 'gzip' }, chunk));
+    const heapBefore = process.memoryUsage().arrayBuffers;
+
+    const outcome = await fetchOne('/endless-bomb', { maxBytes: 1 * MiB });
+
+    expect(chunk.length).toBeLessThan(128 * KiB);
+    expect(outcome.error).toMatchObject({ code: 'too-large', attempts: 1 });
+    // The decompressed cap fired, not the raw one: the body was never buffered whole before being checked.
+    expect(outcome.error?.message).toContain('decompresses to more than the 1048576 bytes allowed');
+    expect(progress.written).toBeLessThan(16 * MiB);
+    expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(64 * MiB);
+  });
+
   it('stops an endless stream of empty gzip members by its raw size, though it decompresses to nothing', async () => {
     const progress = { written: 0 };
     const emptyMembers = Buffer.concat(Array.from({ length: 3000 }, () => gzipSync('')));
@@ -131,6 +149,28 @@ describe('content type', () => {
       expect(outcome.error).toMatchObject({ code: 'bad-content-type', status: 200, attempts: 1 });
     },
   );
+
+  it('passes a windows-1252 body on byte for byte, with the full Content-Type that names its charset', async () => {
+    // "Côte d’Ivoire – 12 cases" in windows-1252: ô is 0xF4, ’ is 0x92, – is 0x96; none is valid UTF-8.
+    const body = Uint8Array.from([
+      0x43, 0xf4, 0x74, 0x65, 0x20, 0x64, 0x92, 0x49, 0x76, 0x6f, 0x69, 0x72, 0x65, 0x20, 0x96, 0x20, 0x31,
+      0x32, 0x20, 0x63, 0x61, 0x73, 0x65, 0x73,
+    ]);
+    const type = 'text/html; charset=windows-1252';
+    server.route('/cp1252', reply(body, { 'content-type': type }));
+    const cacheDir = await tempDir();
+    const source = { id: 'ci', url: server.url('/cp1252') };
+
+    const [online] = await fetchSources([source], testOptions(server, cacheDir));
+    const [offline] = await fetchSources([source], testOptions(server, cacheDir, { offline: true }));
+
+    for (const outcome of [online, offline]) {
+      expect(outcome?.fetched?.contentType).toBe(type);
+      expect(outcome?.fetched?.body).toStrictEqual(body);
+    }
+    // The sample means something only if a UTF-8 decode along the way would have mangled it.
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(body)).toThrow(TypeError);
+  });
 
   it.each(['text/html; charset=utf-8', 'text/plain', 'text/markdown', 'application/xhtml+xml'])(
     'accepts %s',
