@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ManifestError } from './errors.js';
 import type { Source } from './types.js';
@@ -11,18 +11,23 @@ const URL_SCHEMES = new Set(['http:', 'https:', 'file:']);
 
 const KNOWN_KEYS = new Set(['id', 'path', 'url', 'country', 'year']);
 
+/** Every TIP narrative there is (about 190 countries × 25 years, ~150 bytes an entry) fits in 1 MiB. */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+
 /**
  * Reads a sources manifest: a JSON array of `{ id, path }` or `{ id, url }`, each with an optional
  * `country` and `year`. Relative paths are resolved against the manifest's folder, so the result does not
- * depend on the working directory. Throws a `ManifestError` naming the entry and field at fault.
+ * depend on the working directory. Throws a `ManifestError` naming the entry and field at fault, or the
+ * file when it is larger than `MAX_MANIFEST_BYTES`.
  *
  * @param path The manifest file.
  */
 export async function readManifest(path: string): Promise<Source[]> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readCapped(path, MAX_MANIFEST_BYTES);
   } catch (error) {
+    if (error instanceof ManifestError) throw error;
     throw new ManifestError(`Cannot read manifest \`${path}\`: ${reason(error)}`, { cause: error });
   }
   let data: unknown;
@@ -112,6 +117,29 @@ function parseEntry(entry: unknown, index: number, folder: string): Source {
     source.year = year;
   }
   return source;
+}
+
+/**
+ * Reads a file as UTF-8, refusing it once it passes `max` bytes. It reads rather than trusting `stat`, so
+ * that a device or pipe that never ends (`/dev/zero`) is refused as quickly as a file that is too large.
+ */
+async function readCapped(path: string, max: number): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(max + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > max) {
+        throw new ManifestError(`Manifest \`${path}\` is larger than the ${max} bytes allowed`);
+      }
+    }
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Shows a value the way p-queue does: `` `value` (type) ``, cut short when long. */

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isHostAllowed, parseAllowedHost } from '../../src/fetch/hosts.js';
 import { FETCH_DEFAULTS, ManifestError, parseManifest, readManifest } from '../../src/fetch/index.js';
+import { MAX_MANIFEST_BYTES } from '../../src/fetch/manifest.js';
 import { removeTempDirs, tempDir } from './setup.js';
 
 afterAll(removeTempDirs);
@@ -54,6 +56,33 @@ describe('readManifest', () => {
 
     await expect(readManifest(manifest)).rejects.toThrow(`Cannot parse manifest \`${manifest}\` as JSON:`);
   });
+
+  it('reads a manifest of exactly MAX_MANIFEST_BYTES and refuses one byte more', async () => {
+    const dir = await tempDir();
+    const entry = JSON.stringify([{ id: 'kg-2012', url: KG }]);
+    const padded = entry.padEnd(MAX_MANIFEST_BYTES, ' ');
+    await writeFile(join(dir, 'full.json'), padded);
+    await writeFile(join(dir, 'over.json'), `${padded} `);
+
+    expect(MAX_MANIFEST_BYTES).toBe(1024 * 1024);
+    expect(await readManifest(join(dir, 'full.json'))).toStrictEqual([{ id: 'kg-2012', url: KG }]);
+    const refused = readManifest(join(dir, 'over.json'));
+    await expect(refused).rejects.toBeInstanceOf(ManifestError);
+    await expect(refused).rejects.toMatchObject({
+      message: `Manifest \`${join(dir, 'over.json')}\` is larger than the 1048576 bytes allowed`,
+      index: null,
+      field: null,
+    });
+  });
+
+  it.runIf(existsSync('/dev/zero'))(
+    'refuses an endless manifest such as /dev/zero instead of hanging',
+    async () => {
+      await expect(readManifest('/dev/zero')).rejects.toThrow(
+        new ManifestError('Manifest `/dev/zero` is larger than the 1048576 bytes allowed'),
+      );
+    },
+  );
 
   it('names the file when it cannot be read', async () => {
     await expect(readManifest('/no/such/manifest.json')).rejects.toBeInstanceOf(ManifestError);
