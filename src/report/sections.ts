@@ -1,4 +1,5 @@
 import type { Comparison } from '../audit/compare.js';
+import { describeChanges } from '../audit/format.js';
 import type { Figure, TipDocument } from '../validate/schema.js';
 import { attrs, escapeHtml } from './escape.js';
 import { type FigureStatus, figureDomId, figureValue, figureWhen, SECTION_LABELS } from './labels.js';
@@ -113,12 +114,7 @@ export function auditBlock(c: Comparison | undefined): string {
     `${f.unexpected.length} unexpected`,
     `${f.unchecked.length} unchecked`,
   ].join(', ');
-  const changed = f.changed.map((p) => {
-    const what = p.changes
-      .map((ch) => `${ch.field} ${JSON.stringify(ch.expected)} -> ${JSON.stringify(ch.actual)}`)
-      .join('; ');
-    return `<li>${escapeHtml(`${p.expected.metric} ${p.expected.year ?? p.expected.period ?? ''}: ${what}`)}</li>`;
-  });
+  const changed = f.changed.flatMap((p) => describeChanges(p).map((line) => `<li>${escapeHtml(line)}</li>`));
   const missing = f.missing.map(
     (m) =>
       `<li>${escapeHtml(`missing: ${m.expected.metric} ${figureValue(m.expected)} ${m.expected.quote ?? ''}`)}</li>`,

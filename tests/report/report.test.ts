@@ -150,7 +150,7 @@ describe('renderReport', () => {
     const html = renderReport([doc], { comparisons: [c] });
     expect(html).toContain('class="fig audit-changed" id="d0-f0"');
     expect(html).toContain('class="fig audit-unchecked" id="d0-f1"');
-    expect(html).toContain('investigations 2016: value 9 -&gt; 8');
+    expect(html).toContain('investigations 2016: 9 -&gt; 8');
   });
 });
 
