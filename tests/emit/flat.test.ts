@@ -236,12 +236,19 @@ describe('writeFlatExports', () => {
   });
 });
 
-describe('flat exports of a real extracted document', () => {
+describe('flat exports of real extracted documents', () => {
   // Imported here, not at the top, so that the tests above run even while a pipeline stage is being rebuilt.
   it('round-trips the seed narrative cell by cell', async () => {
     const { processFile } = await import('../helpers/pipeline.js');
     const doc = await processFile(SEED);
     expect(doc.figures.length).toBeGreaterThan(0);
     checkRoundTrip([doc]);
+  });
+
+  it('round-trips every source fixture together, cell by cell', async () => {
+    const { processFile, sourceFixtures } = await import('../helpers/pipeline.js');
+    const docs = await Promise.all(sourceFixtures().map(([id, path]) => processFile(path, id)));
+    expect(docs.length).toBeGreaterThan(1);
+    checkRoundTrip(docs);
   });
 });

@@ -154,6 +154,12 @@ describe.skipIf(!existsSync(CHROMIUM))(
       expect(existsSync(shot)).toBe(true);
     });
 
+    it('highlights every figure of every source fixture on one page', async () => {
+      const { processFile, sourceFixtures } = await import('../helpers/pipeline.js');
+      const docs = await Promise.all(sourceFixtures().map(([id, path]) => processFile(path, id)));
+      await checkReport(docs, 'fixtures');
+    });
+
     it('runs none of the hostile text and shows all of it', async () => {
       const { page, context, requests } = await open(
         renderReport([hostileDocument()], { title: PAYLOADS[0] }),

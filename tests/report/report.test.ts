@@ -178,3 +178,17 @@ describe('trend charts', () => {
     expect(first && headlineFigure(first, 'investigations')?.value).toBe(3);
   });
 });
+
+describe('the report of the real source fixtures', () => {
+  // Imported here, not at the top, so that the tests above run even while a pipeline stage is being rebuilt.
+  it('keeps every text exactly, wraps every figure once and nests well', async () => {
+    const { processFile, sourceFixtures } = await import('../helpers/pipeline.js');
+    for (const [id, path] of sourceFixtures()) {
+      const doc = await processFile(path, id);
+      const html = highlightText(doc, 0);
+      expect(visibleText(html), id).toBe(doc.text);
+      expect(primaryFigures(html), id).toStrictEqual(doc.figures.map((_, i) => `d0-f${i}`));
+      expect(isWellNested(html), id).toBe(true);
+    }
+  });
+});
