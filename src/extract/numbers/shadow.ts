@@ -1,0 +1,251 @@
+/**
+ * The rule stages. Each stage reads a *shadow* of the text in which every number found so far is one
+ * marker character (its kind) followed by filler, of the same length as its text, so offsets never
+ * move. A rule's regex matches the shadow; its build step gives the meaning of the joined node, or
+ * null to decline. In each stage the leftmost, then longest candidate wins; the winners replace the
+ * nodes they cover, and the next stage sees them as single markers:
+ *
+ * ```
+ * text:    approximately 5,000 to 30,000 shillings
+ * lexical: approximately C     to C      shillings
+ * range:   approximately R                shillings
+ * unit:    approximately M
+ * bounds:  M
+ * ```
+ *
+ * Only windows around the numbers are shadowed and searched (see `windowsOf`), so the rules read a
+ * few kilobytes per narrative, not the whole text.
+ */
+import { MAX_CONTEXT_CHARS } from '../limits.js';
+import { FILL, MARK } from './patterns.js';
+import type { Draft, NumNode, RuleRow } from './types.js';
+
+/** Characters of context a rule may need on each side of a number: its longest cue phrase and more. */
+const WINDOW_CHARS = MAX_CONTEXT_CHARS + 8;
+
+/** Separates windows: not a space, not a word character, not an operator, so no pattern spans it. */
+const SEPARATOR = '\u0001';
+
+/** The stages, in the order they run: each sees the nodes the ones before it built. */
+export const STAGES = ['date', 'money', 'range', 'unit', 'age', 'qualifier', 'pair'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** What a build step can ask about its match. */
+export interface Ctx {
+  /** The scanned text (relative offsets). */
+  text: string;
+  /** Where the match starts and ends in the text. */
+  start: number;
+  end: number;
+  /** The node that starts where the named group starts. */
+  node(name: string): NumNode | undefined;
+  /** The text of the named group (words keep their letters in the shadow). */
+  group(name: string): string | undefined;
+  /** True when a number ends right before the match, with only spaces between ("40 percent of"). */
+  numberBefore(): boolean;
+}
+
+/** A contextual rule: a row of the table plus the stage it runs in and how it builds its node. */
+export interface NumberRule extends RuleRow {
+  stage: Stage;
+  /** Set for rules that need no number in their match ("an unknown number of"): they read all the text. */
+  free?: true;
+  build(ctx: Ctx): Draft | null;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  draft: Draft;
+  rule: NumberRule;
+  order: number;
+}
+
+/**
+ * The shadow of `text[from, to)`: each node's span replaced by its kind's marker and filler.
+ *
+ * @example shadowOf('about 20 cases', [{ start: 6, end: 8, kind: 'count', ... }]) //=> 'about \uE001\uE000 cases'
+ *                          ^^
+ */
+export function shadowOf(text: string, nodes: readonly NumNode[], from = 0, to = text.length): string {
+  const parts: string[] = [];
+  let at = from;
+  for (const n of nodes) {
+    if (n.end <= from || n.start >= to) continue;
+    parts.push(text.slice(at, n.start), MARK[n.kind], FILL.repeat(n.end - n.start - 1));
+    at = n.end;
+  }
+  parts.push(text.slice(at, to));
+  return parts.join('');
+}
+
+/**
+ * The shadowed windows around the nodes, cut at spaces and joined by a separator no pattern crosses,
+ * with where each window starts in the joined text (`at`) and in the text (`from`).
+ *
+ * ```
+ * text:    ...the hotline received 2,979 calls in 2016, which resulted in ...
+ * windows: ␁ hotline received C calls in Y, which resulted␁
+ * ```
+ */
+interface Windows {
+  text: string;
+  at: number[];
+  from: number[];
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  return text.charCodeAt(i) <= 32;
+}
+
+function windowsOf(text: string, nodes: readonly NumNode[]): Windows {
+  const parts: string[] = [];
+  const at: number[] = [];
+  const from: number[] = [];
+  let length = 0;
+  let i = 0;
+  while (i < nodes.length) {
+    const first = i;
+    let s = Math.max(0, (nodes[i] as NumNode).start - WINDOW_CHARS);
+    // Start and end at a space, so that no window starts or ends inside a word ("hand|over 5").
+    const floor = Math.max(0, s - WINDOW_CHARS);
+    while (s > floor && !isSpaceAt(text, s - 1)) s--;
+    let e = (nodes[i] as NumNode).end + WINDOW_CHARS;
+    i++;
+    while (i < nodes.length && (nodes[i] as NumNode).start - WINDOW_CHARS <= e)
+      e = (nodes[i++] as NumNode).end + WINDOW_CHARS;
+    const ceiling = Math.min(text.length, e + WINDOW_CHARS);
+    while (e < ceiling && !isSpaceAt(text, e)) e++;
+    e = Math.min(text.length, e);
+    at.push(length + 1);
+    from.push(s);
+    const body = shadowOf(text, nodes.slice(first, i), s, e);
+    parts.push(SEPARATOR, body);
+    length += 1 + body.length;
+  }
+  parts.push(SEPARATOR);
+  return { text: parts.join(''), at, from };
+}
+
+/** The text offset of an offset into the windows; `hint.k` is the last window found (matches ascend). */
+function toText(w: Windows, pos: number, hint: { k: number }): number {
+  while (hint.k + 1 < w.at.length && (w.at[hint.k + 1] as number) <= pos) hint.k++;
+  while (hint.k > 0 && (w.at[hint.k] as number) > pos) hint.k--;
+  return (w.from[hint.k] as number) + pos - (w.at[hint.k] as number);
+}
+
+/** The nodes of one stage with their lookups, each built on first use and kept while nothing changes. */
+class Nodes {
+  private windowsMemo: Windows | undefined;
+  private byStartMemo: Map<number, NumNode> | undefined;
+  private byEndMemo: Map<number, NumNode> | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly list: readonly NumNode[],
+  ) {}
+
+  get windows(): Windows {
+    this.windowsMemo ??= windowsOf(this.text, this.list);
+    return this.windowsMemo;
+  }
+
+  get byStart(): Map<number, NumNode> {
+    this.byStartMemo ??= new Map(this.list.map((n) => [n.start, n]));
+    return this.byStartMemo;
+  }
+
+  get byEnd(): Map<number, NumNode> {
+    this.byEndMemo ??= new Map(this.list.map((n) => [n.end, n]));
+    return this.byEndMemo;
+  }
+}
+
+function collect(current: Nodes, rules: readonly NumberRule[]): Candidate[] {
+  const { text, list: nodes } = current;
+  const whole: Windows = { text, at: [0], from: [0] };
+  const candidates: Candidate[] = [];
+  rules.forEach((rule, order) => {
+    if (!rule.free && nodes.length === 0) return;
+    const w = rule.free ? whole : current.windows;
+    const re = rule.pattern;
+    const hint = { k: 0 };
+    re.lastIndex = 0;
+    for (let m = re.exec(w.text); m !== null; m = re.exec(w.text)) {
+      const match = m;
+      const start = toText(w, match.index, hint);
+      const ctx: Ctx = {
+        text,
+        start,
+        end: start + match[0].length,
+        node: (name) => {
+          const g = match.indices?.groups?.[name];
+          return g ? current.byStart.get(start + g[0] - match.index) : undefined;
+        },
+        group: (name) => match.groups?.[name],
+        numberBefore: () => {
+          let i = start;
+          while (i > 0 && start - i < 4 && text[i - 1] === ' ') i--;
+          return current.byEnd.has(i);
+        },
+      };
+      const draft = match[0].length > 0 ? rule.build(ctx) : null;
+      if (draft) candidates.push({ start, end: ctx.end, draft, rule, order });
+      // A declined match may hide a shorter one that starts later: look again one character on.
+      else re.lastIndex = match.index + 1;
+    }
+  });
+  return candidates;
+}
+
+/** Leftmost first, then longest, then the rule listed first; overlapping losers are dropped. */
+function choose(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+  const chosen: Candidate[] = [];
+  let end = -1;
+  for (const c of candidates) {
+    if (c.start < end) continue;
+    chosen.push(c);
+    end = c.end;
+  }
+  return chosen;
+}
+
+/** Replaces the nodes each winner covers by the winner's node; both lists are sorted by start. */
+function merge(nodes: readonly NumNode[], chosen: readonly Candidate[]): NumNode[] {
+  const out: NumNode[] = [];
+  let i = 0;
+  for (const c of chosen) {
+    while (i < nodes.length && (nodes[i] as NumNode).start < c.start) out.push(nodes[i++] as NumNode);
+    const rules: string[] = [];
+    while (i < nodes.length && (nodes[i] as NumNode).end <= c.end)
+      rules.push(...(nodes[i++] as NumNode).rules);
+    out.push({ start: c.start, end: c.end, ...c.draft, rules: [...new Set([...rules, c.rule.name])] });
+  }
+  while (i < nodes.length) out.push(nodes[i++] as NumNode);
+  return out;
+}
+
+/** The rules of each stage, in table order; computed once per table. */
+const byStage = new WeakMap<readonly NumberRule[], ReadonlyMap<Stage, readonly NumberRule[]>>();
+
+/**
+ * Runs every stage over the lexical nodes and returns the final nodes, sorted and never overlapping.
+ *
+ * @param text The scanned text.
+ * @param nodes The lexical stage's nodes, sorted by start.
+ * @param rules The rule table.
+ */
+export function runStages(text: string, nodes: NumNode[], rules: readonly NumberRule[]): NumNode[] {
+  let stages = byStage.get(rules);
+  if (!stages) {
+    stages = new Map(STAGES.map((s) => [s, rules.filter((r) => r.stage === s)]));
+    byStage.set(rules, stages);
+  }
+  let current = new Nodes(text, nodes);
+  for (const stage of STAGES) {
+    const chosen = choose(collect(current, stages.get(stage) ?? []));
+    if (chosen.length > 0) current = new Nodes(text, merge(current.list, chosen));
+  }
+  return [...current.list];
+}
