@@ -121,6 +121,7 @@ function col<Row>(
 
 const REQUIRED = { required: true } as const;
 const OFFSET = { required: true, minimum: 0 } as const;
+const NON_NEGATIVE = { minimum: 0 } as const;
 
 /** The three columns that open every row, so that a row can be read without its document. */
 function documentColumns<Row extends { doc: TipDocument }>(): Column<Row>[] {
@@ -197,6 +198,9 @@ export const FIGURES: FlatTable = table<FigureRow>({
   ],
 });
 
+/** A statute's first mention, if the text names it at all. */
+const first = (r: StatuteRow): Statute['mentions'][number] | undefined => r.statute.mentions[0];
+
 export const STATUTES: FlatTable = table<StatuteRow>({
   name: 'statutes',
   path: 'statutes.csv',
@@ -217,15 +221,11 @@ export const STATUTES: FlatTable = table<StatuteRow>({
       'first_start',
       'integer',
       'statutes[].mentions[0].start',
-      (r) => r.statute.mentions[0]?.start ?? null,
-      {
-        minimum: 0,
-      },
+      (r) => first(r)?.start ?? null,
+      NON_NEGATIVE,
     ),
-    col('first_end', 'integer', 'statutes[].mentions[0].end', (r) => r.statute.mentions[0]?.end ?? null, {
-      minimum: 0,
-    }),
-    col('first_quote', 'string', 'statutes[].mentions[0].quote', (r) => r.statute.mentions[0]?.quote ?? null),
+    col('first_end', 'integer', 'statutes[].mentions[0].end', (r) => first(r)?.end ?? null, NON_NEGATIVE),
+    col('first_quote', 'string', 'statutes[].mentions[0].quote', (r) => first(r)?.quote ?? null),
   ],
 });
 
