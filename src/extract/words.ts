@@ -267,8 +267,10 @@ export const AGE_CUES: readonly string[] = ['aged', 'age', 'ages', 'the age of',
 
 /** Nouns for people: "children under 18" is an age, "under 170" after a noun for things is not. */
 export const PERSON_NOUNS: ReadonlySet<string> = new Set(
-  'children child minors minor girls boys persons people individuals youth youths victims women men ' +
-    'anyone those workers teenagers adolescents students'.split(' '),
+  (
+    'children child minors minor girls boys persons people individuals youth youths victims women men ' +
+    'anyone those workers teenagers adolescents students'
+  ).split(' '),
 );
 
 /** Verbs that take "over" as a particle: "handing over one to Interpol" is not "more than one". */

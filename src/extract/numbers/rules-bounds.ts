@@ -110,7 +110,7 @@ const BOUNDS: NumberRule[] = [
     build: qualify,
     examples: [
       {
-        text: 'the Federal High Court sentenced a man for trafficking more than 40 men to work for a company',
+        text: "sentenced a man to five years' imprisonment for trafficking more than 40 men to work for a Saudi Arabian construction company",
         source: 'hrr:2008_ethiopia',
         mention: { text: 'more than 40', kind: 'count', value: 40, qualifier: 'more_than' },
       },
@@ -121,11 +121,11 @@ const BOUNDS: NumberRule[] = [
       },
       {
         text: 'the trafficking of at least 58 children',
-        source: 'hrr:2008_mali',
+        source: 'hrr:2008_niger',
         mention: { text: 'at least 58', kind: 'count', value: 58, qualifier: 'at_least' },
       },
       {
-        text: 'When the victim is younger than 14 years, the penalty is 10 to 15 years imprisonment.',
+        text: 'when the victim is younger than 14 years, the penalty is 10 to 15 years imprisonment.',
         source: 'kyrgyz-2017',
         mention: {
           text: 'younger than 14 years',

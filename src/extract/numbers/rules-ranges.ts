@@ -98,7 +98,7 @@ const DATES: NumberRule[] = [
     build: (ctx) => date(ctx, true, false),
     examples: [
       {
-        text: 'On March 12, police in the town of Kita rescued 26 children.',
+        text: 'On March 12, police in the town of Kita rescued 26 children',
         source: 'hrr:2008_mali',
         mention: { text: 'March 12', kind: 'date', value: 12 },
       },

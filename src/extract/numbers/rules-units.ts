@@ -47,7 +47,7 @@ const UNITS: NumberRule[] = [
       },
       {
         text: 'According to a center for street children, 80 to 90 percent of the cases they dealt with',
-        source: 'hrr:2008_cameroon',
+        source: 'hrr:2008_sierra-leone',
         mention: {
           text: '80 to 90 percent',
           kind: 'percent',
@@ -59,7 +59,10 @@ const UNITS: NumberRule[] = [
       },
       { text: '100%', source: 'peer:PercentModel', mention: { text: '100%', kind: 'percent', value: 100 } },
     ],
-    counterExamples: ['received a percentage of their monthly salaries', 'in 2016 percent'],
+    counterExamples: [
+      'received a percentage of their monthly salaries',
+      'the percentage of victims who were children',
+    ],
   },
   {
     name: 'unit-percent-of',
@@ -217,7 +220,7 @@ const AGES: NumberRule[] = [
         mention: { text: 'aged 14-17 years', kind: 'age', value: null, min: 14, max: 17, unit: 'years' },
       },
       {
-        text: 'arrested in March 2007 for trafficking boys ages 16 to 18 from Cote d\u2019Ivoire',
+        text: "arrested in March 2007 for trafficking boys ages 16 to 18 from Cote d'Ivoire",
         source: 'hrr:2008_mali',
         mention: { text: 'ages 16 to 18', kind: 'age', value: null, min: 16, max: 18, unit: 'years' },
       },
