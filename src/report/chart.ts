@@ -28,7 +28,7 @@ export const TREND_METRICS = [
 ] as const;
 
 /** Chart geometry in SVG user units: small enough to sit beside the text. */
-const SIZE = { width: 420, height: 200, left: 44, right: 14, top: 12, bottom: 28 } as const;
+const SIZE = { width: 420, height: 200, left: 44, right: 24, top: 12, bottom: 28 } as const;
 
 /**
  * The headline figure of a metric in a document, by the rules above, or undefined.

@@ -26,7 +26,11 @@ export const SCRIPT = `
     active.forEach(function (el) { el.classList.remove('active'); });
     active = Array.prototype.slice.call(document.querySelectorAll('mark.fig[data-ref="' + fig.id + '"]'));
     active.forEach(function (el) { el.classList.add('active'); });
-    heading.textContent = fig.getAttribute('data-metric') + ' ' + (fig.getAttribute('data-value') || '');
+    var d = fig.dataset;
+    var amount = d.value !== undefined ? d.value
+      : d.min !== undefined || d.max !== undefined ? (d.min || '') + '-' + (d.max || '')
+      : (d.qualifier || '').replace(/_/g, ' ');
+    heading.textContent = d.metric + ' ' + amount;
     list.replaceChildren();
     FIELDS.forEach(function (pair) {
       var value = fig.dataset[pair[0]];
