@@ -3,18 +3,18 @@ import { COMPLICITY, METRIC_WORDS, NOT_REPORTED, NOT_REPORTED_SCOPE_END, ZERO } 
 import { compileFind, findCues } from './cues.js';
 import type { Draft } from './draft.js';
 import type { FigureInput } from './find.js';
-import { placeInTime } from './find.js';
-import type { Metric } from './rules.js';
+import { type Metric, UNIT_NOUNS } from './rules.js';
 import type { SentenceScope } from './scope.js';
 
 /**
  * Figures that state an absence: "did not report law enforcement data" (no value, qualifier `not_reported`)
- * and "did not prosecute or convict any traffickers" (value zero).
+ * and "did not prosecute any traffickers" or "no officials were investigated" (value zero).
  */
 
 const NOT_REPORTED_TABLE = compileFind(NOT_REPORTED);
 const ZERO_TABLE = compileFind(ZERO);
 const METRIC_TABLE = compileFind(METRIC_WORDS);
+const NOUN_TABLE = compileFind(UNIT_NOUNS);
 const SCOPE_END = new RegExp(NOT_REPORTED_SCOPE_END, 'i');
 const COMPLICITY_RE = new RegExp(COMPLICITY, 'i');
 /** The longest "did not report ..." object seen in real narratives is about 90 characters. */
@@ -61,23 +61,27 @@ export function draftAbsences(input: FigureInput, scope: SentenceScope, section:
     if (!segment) continue;
     const end = scopeEnd(text, cueEnd, segment.end);
     const complicity = COMPLICITY_RE.test(text.slice(cueEnd, end));
-    for (const found of metricsIn(text, cueEnd, end)) {
+    const metrics = metricsIn(text, cueEnd, end);
+    const lastMetricEnd = metrics[metrics.length - 1]?.end ?? cueEnd;
+    const after = findCues(NOUN_TABLE, text.slice(lastMetricEnd, end))[0];
+    const noun = after ?? findCues(NOUN_TABLE, text.slice(cueEnd, end))[0];
+    const nounEnd = after && zero ? lastMetricEnd + after.end : 0;
+    for (const found of metrics) {
       const draft: Draft = {
         metric: found.metric,
         value: zero ? 0 : null,
-        unit: zero ? unitFor(null, found.metric) : null,
+        unit: unitFor(noun?.rule.gives.unit ?? null, found.metric),
         year: null,
         isComparison: segment.comparison,
         section,
         start,
-        end: found.end,
+        end: Math.max(found.end, nounEnd),
         number: { start, end: cueEnd },
         sentence: scope.index,
         segment,
       };
       if (!zero) draft.qualifier = 'not_reported';
       if (complicity) draft.breakdown = 'officials';
-      placeInTime({ input }, draft, segment, start);
       drafts.push(draft);
     }
   }

@@ -118,44 +118,70 @@ export const BREAKDOWN_BEFORE: CueRule<'part'>[] = [
   {
     name: 'including',
     gives: 'part',
-    pattern: String.raw`including|among\s+(?:them|whom|which|these)|comprising|consisting\s+of|of\s+(?:whom|which|these|them),?|\(`,
-    examples: ['including five sex trafficking cases and two child forced labor cases'],
+    pattern: String.raw`(?:while\s+|and\s+)?the\s+(?:remaining|other)|including|among\s+(?:them|whom|which|these)|comprising|consisting\s+of|of\s+(?:whom|which|these|them),?|\(|of\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,3}?(?:victims|cases|suspects|defendants|traffickers|offenders|convictions|prosecutions|investigations|persons|people|individuals)\s*,`,
+    examples: [
+      'including five sex trafficking cases and two child forced labor cases',
+      'of the identified victims, 11 were children and 36 were foreign nationals',
+    ],
     counterExamples: [],
   },
 ];
 
 /** Prefixes dropped from a breakdown's description so that it names the part: "were subjected to forced labor". */
-export const DESCRIPTION_PREFIX = String.raw`^(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?(?:(?:subjected|exploited|trafficked)\s+)?(?:(?:to|for|in|into|as)\s+)?`;
+export const DESCRIPTION_PREFIX = String.raw`^(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?(?:(?:subjected|exploited|trafficked|received|involved|involving|concerned)\s+)?(?:(?:to|for|in|into|as)\s+)?`;
 
 /** "did not report law enforcement data": a figure with no value; the words after name the metrics. */
 export const NOT_REPORTED: CueRule<'not_reported'>[] = [
   {
     name: 'did-not-report',
     gives: 'not_reported',
-    pattern: String.raw`(?:did|does|could)\s+not\s+(?:report|provide|collect|release|share|disclose|publish)|nor\s+did\s+(?:it|the\s+government|authorities)\s+report|(?:no|not)\s+(?:reports?|data|statistics|information)\s+(?:of|on|about|regarding)|failed\s+to\s+report`,
+    pattern: String.raw`(?:did|does|could)\s+not\s+(?:report|collect|release|share|disclose|publish|track|compile|maintain)|nor\s+did\s+(?:it|the\s+government|authorities)\s+report|failed\s+to\s+report|(?:did|does|could)\s+not\s+(?:provide|make\s+available)(?=\s+(?:\w+\s+){0,3}?(?:data|statistics|information|figures|numbers|details)\b)`,
     examples: [
       'Authorities did not report additional investigations under other articles',
       'The government did not report law enforcement data.',
     ],
-    counterExamples: ['Advocates for victims reported there was a general lack of proactive investigation.'],
+    counterExamples: [
+      'Advocates for victims reported there was a general lack of proactive investigation.',
+      'The government did not provide evidence of increasing efforts to protect victims.',
+    ],
+  },
+  {
+    name: 'no-reports-of',
+    gives: 'not_reported',
+    pattern: String.raw`(?:no|not)\s+(?:reports?|data|statistics|information)\s+(?:of|on|about|regarding)`,
+    examples: ['There were no reports of trafficking-related prosecutions during the year.'],
+    counterExamples: [],
   },
 ];
 
-/** "did not prosecute any traffickers": a figure whose value is zero. */
+/** "did not prosecute any traffickers", "no officials were investigated": a figure whose value is zero. */
 export const ZERO: CueRule<'zero'>[] = [
   {
     name: 'did-not-any',
     gives: 'zero',
-    pattern: String.raw`(?:did|could)\s+not\s+(?=(?:\w+,?\s+(?:or\s+)?){1,6}?any\b)`,
-    examples: ['The government did not prosecute or convict any traffickers.'],
+    pattern: String.raw`(?:did|could)\s+not(?=\s+(?:\w+,?\s+(?:or\s+|and\s+)?){1,6}?any\b)`,
+    examples: [
+      'The government did not prosecute or convict any traffickers.',
+      'The government did not prosecute any public officials for trafficking-related complicity',
+    ],
     counterExamples: ['The government did not report any data.'],
   },
   {
     name: 'reported-no',
     gives: 'zero',
-    pattern: String.raw`(?:reported|recorded|there\s+were|there\s+was|had|initiated|secured|achieved|obtained)\s+no(?=\s)`,
+    pattern: String.raw`(?:reported|recorded|there\s+were|there\s+was|had|initiated|secured|achieved|obtained)\s+no(?=\s+(?:[\w-]+\s+){0,2}?(?:investigations?|prosecutions?|convictions?|arrests?)\b)`,
     examples: ['The government reported no convictions in 2019.'],
-    counterExamples: [],
+    counterExamples: [
+      'there were no government-run shelters',
+      'There were no developments in the case of the fishing boat owner arrested',
+    ],
+  },
+  {
+    name: 'no-one-was',
+    gives: 'zero',
+    pattern: String.raw`\bno(?=\s+(?:[\w-]+\s+){0,3}?(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?(?:investigated|prosecuted|convicted|identified|arrested|sentenced|charged|referred|repatriated|rescued)\b)`,
+    examples: ['no officials were investigated, prosecuted, or convicted for complicity'],
+    counterExamples: ['no one was available'],
   },
 ];
 
@@ -171,7 +197,7 @@ export const METRIC_WORDS: CueRule<Metric>[] = [
   {
     name: 'w-prosecutions',
     gives: 'prosecutions',
-    pattern: String.raw`prosecut\w*`,
+    pattern: String.raw`prosecut\w*|charged|indicted`,
     examples: [],
     counterExamples: [],
   },
@@ -192,7 +218,7 @@ export const METRIC_WORDS: CueRule<Metric>[] = [
   {
     name: 'w-assisted',
     gives: 'victims_assisted',
-    pattern: String.raw`assist\w*|shelter\w*|protect(?:ed|ing)`,
+    pattern: String.raw`assist(?:ed|ing|ance)|shelter(?:ed|ing)|protect(?:ed|ing)`,
     examples: [],
     counterExamples: [],
   },
@@ -200,6 +226,20 @@ export const METRIC_WORDS: CueRule<Metric>[] = [
     name: 'w-referred',
     gives: 'victims_referred',
     pattern: String.raw`referr\w*`,
+    examples: [],
+    counterExamples: [],
+  },
+  {
+    name: 'w-repatriated',
+    gives: 'victims_repatriated',
+    pattern: String.raw`repatriat\w*`,
+    examples: [],
+    counterExamples: [],
+  },
+  {
+    name: 'w-rescued',
+    gives: 'victims_rescued',
+    pattern: String.raw`rescu\w*`,
     examples: [],
     counterExamples: [],
   },
@@ -227,8 +267,11 @@ export const METRIC_WORDS: CueRule<Metric>[] = [
   },
 ];
 
-/** Words that end the scope of a "did not report" phrase: what follows is about something else. */
-export const NOT_REPORTED_SCOPE_END = String.raw`[;:.()]|,\s+(?:but|however|although|though|while|which|and\s+the)\b|\b(?:whether|if|compared|because|although|though|despite|but|that|who|which)\b`;
+/**
+ * Where the scope of a "did not report" phrase ends: what follows is about something else. A comma ends it
+ * unless a listed metric word follows ("the investigation, prosecution, or convictions").
+ */
+export const NOT_REPORTED_SCOPE_END = String.raw`[;:.()]|,\s+(?!(?:and\s+|or\s+)?(?:the\s+)?(?:investigat|prosecut|convict|identif|sentenc|arrest|assist|referr|repatriat|rescu|train))|\b(?:whether|if|compared|because|although|though|despite|but|that|who|which|as|while)\b`;
 
 /** Nouns that mark a law-enforcement figure as being about complicit officials. */
 export const COMPLICITY = String.raw`\b(?:officials?|officers?|employees?|complicit|complicity|police(?:men)?)\b`;

@@ -31,7 +31,12 @@ function which<T>(table: CompiledTable<T>, match: RegExpExecArray): CueRule<T> {
  * @example compileBefore(METRIC_BEFORE) matches "...government convicted " at its end
  */
 export function compileBefore<T>(rules: CueRule<T>[]): CompiledTable<T> {
-  return { rules, regex: new RegExp(String.raw`(?<![\w-])(?:${alternation(rules)})\s+${FILLER}$`, 'i') };
+  // A second verb may join the cue: "rescued and reintegrated 116 children", "identified and assisted 86".
+  const chained = String.raw`(?:\s+(?:and|or)\s+[a-z]+(?:ed|ing))?`;
+  return {
+    rules,
+    regex: new RegExp(String.raw`(?<![\w-])(?:${alternation(rules)})${chained}\s*${FILLER}$`, 'i'),
+  };
 }
 
 /**

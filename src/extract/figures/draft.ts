@@ -20,6 +20,8 @@ export interface Draft {
   /** Parts listed together ("68 of whom ..., 11 ..., and seven ...") share a group and are summed. */
   group?: number;
   comparedWith?: Draft;
+  /** "involving 45 suspects": the figure counts another unit of this one, and shares its year. */
+  anchor?: Draft;
   /** This figure is the earlier period's side of a comparison. */
   isComparison: boolean;
   section: SectionKind;

@@ -18,6 +18,7 @@ export function findFigures(input: FigureInput): { figures: Figure[]; diagnostic
     if (!section || section.kind === 'header' || section.kind === 'recommendations') continue;
     drafts.push(...draftAbsences(input, scope, section.kind));
   }
-  const refined = REFINERS.reduce((acc, refine) => refine(acc, scopes), drafts);
+  const context = { text: input.text, numbers: input.numbers, kind: input.kind, scopes };
+  const refined = REFINERS.reduce((acc, refine) => refine(acc, context), drafts);
   return { figures: toFigures(input.text, refined), diagnostics: checkBreakdowns(input.text, refined) };
 }

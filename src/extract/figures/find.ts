@@ -1,9 +1,9 @@
 import type { Range } from '../../segment/types.js';
 import type { DocumentKind, NumberMention, Section, Statute } from '../../validate/schema.js';
-import { describePart, findActor, findPeriod, findStatute, findYear, inherit, unitFor } from './context.js';
+import { describePart, findActor, findStatute, inherit, unitFor } from './context.js';
 import { type Draft, isCount, valueFields } from './draft.js';
 import { type Phrase, readPhrase } from './phrase.js';
-import type { Metric, Unit } from './rules.js';
+import type { Metric, NounCue } from './rules.js';
 import { type Segment, type SentenceScope, scopeSentence } from './scope.js';
 
 /** Everything the figure rules read. */
@@ -28,6 +28,8 @@ interface SentenceState {
   drafts: Draft[];
   previousSentence: Draft[];
   all: Draft[];
+  /** "Of the 46 cases, 31 involved ...": the earlier figure the sentence breaks down. */
+  sentenceTotal?: Draft;
   nextGroup: () => number;
 }
 
@@ -38,7 +40,7 @@ function segmentAt(scope: SentenceScope, at: number): Segment {
   );
 }
 
-/** The figure a new part or comparison belongs to: the last whole figure of the sentence (or the one before). */
+/** The last whole figure (not a part) among drafts that passes `accept`. */
 function lastWhole(drafts: Draft[], accept: (d: Draft) => boolean = () => true): Draft | undefined {
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i] as Draft;
@@ -47,137 +49,102 @@ function lastWhole(drafts: Draft[], accept: (d: Draft) => boolean = () => true):
   return undefined;
 }
 
-/** The metric a number's own words give, honouring each verb's noun constraints. */
+function fitsNoun(rule: { nounUnits?: readonly string[] }, noun: Phrase['noun']): boolean {
+  return rule.nounUnits === undefined || noun === null || rule.nounUnits.includes(noun.gives.unit);
+}
+
+/** The metric a number's own words give, honouring each cue's noun constraints. */
 function ownMetric(phrase: Phrase): Metric | null {
   if (phrase.noun?.gives.metric) return phrase.noun.gives.metric;
-  const verb = phrase.verb;
-  if (verb) {
-    const unit = phrase.noun?.gives.unit;
-    const fits =
-      verb.rule.nounUnits === undefined || unit === undefined || verb.rule.nounUnits.includes(unit);
-    if (fits && !(verb.rule.needsNoun && !phrase.noun)) return verb.gives;
-  }
-  return phrase.participle?.gives ?? null;
+  const { verb, participle, noun } = phrase;
+  if (verb && fitsNoun(verb.rule, noun) && !(verb.rule.needsNoun && !noun)) return verb.gives;
+  if (participle && fitsNoun(participle.rule, noun)) return participle.gives;
+  return null;
 }
 
-/** True when the words right after the number are neither a unit noun, a stop word nor punctuation. */
+/** Words that may follow a count without being its object: "identified 50 in 2019", "six in 2015". */
+const NOT_AN_OBJECT =
+  /^(?:in|during|for|from|to|of|and|or|by|at|on|under|compared|were|was|who|whom|which|that|with|through|since|between|last|this|the|each|per|while|including|among|as|more|fewer|than|up|down|versus|vs)$/i;
+
+/** True when a plain word that is no unit noun follows the number: "identified two areas" counts no one. */
 function unknownObject(text: string, phrase: Phrase, end: number): boolean {
-  if (phrase.noun) return false;
+  if (phrase.noun || phrase.participle) return false;
   const next = /^\s*([A-Za-z][\w-]*)/.exec(text.slice(end, end + 40));
-  if (!next) return false;
-  return !/^(?:in|during|for|from|to|of|and|or|by|at|on|under|compared|were|was|who|whom|which|that|with|through|since|between|last|this|the|each|per|while|including|among)$/i.test(
-    next[1] as string,
-  );
+  return next !== null && !NOT_AN_OBJECT.test(next[1] as string);
 }
 
-function draftOne(state: SentenceState, mention: NumberMention): Draft | null {
-  const { input, scope, drafts } = state;
-  const { text } = input;
-  const segment = segmentAt(scope, mention.start);
-  const phrase = readPhrase(
-    text,
-    mention.start,
-    mention.end,
-    segment.start,
-    segment.end,
-    mention.qualifier === 'unknown',
-  );
-  if (phrase.backReference) return null;
-  const metric = ownMetric(phrase);
-  const nounUnit: Unit | 'officials' | null = phrase.noun?.gives.unit ?? null;
-  const base = {
-    ...valueFields(mention),
-    isComparison: segment.comparison,
-    section: state.section.kind,
-    number: { start: mention.start, end: mention.end },
-    sentence: scope.index,
-    segment,
-  };
-
-  const part = partOf(state, mention, phrase, segment, metric);
-  if (part) {
-    const described =
-      phrase.noun && phrase.noun.start > mention.end + 1
-        ? { text: text.slice(mention.end, phrase.noun.start).trim(), end: phrase.noun.end }
-        : describePart(text, skipReferenced(input.numbers, phrase, mention), segment.end);
-    const end = Math.max(mention.end, phrase.noun?.end ?? 0, described?.end ?? 0);
-    const draft: Draft = {
-      ...base,
-      ...inherit(part.total, true),
-      metric: part.total.metric,
-      unit: nounUnit ? unitFor(nounUnit, part.total.metric) : part.total.unit,
-      year: part.total.year,
-      partOf: part.total,
-      group: part.group,
-      start: mention.start,
-      end,
-    };
-    if (part.total.period) draft.period = part.total.period;
-    if (described?.text) draft.breakdown = described.text;
-    return draft;
+/** The words that say which part of its total a number is: a specific noun, modifiers, or a predicate. */
+function describe(state: SentenceState, mention: NumberMention, phrase: Phrase, limit: number) {
+  const { text, numbers } = state.input;
+  const noun = phrase.noun;
+  if (noun) {
+    const words = text.slice(mention.end, noun.gives.generic ? noun.start : noun.end).trim();
+    if (words) return { text: words, end: noun.end };
   }
-
-  let resolved = metric;
-  let from: Draft | undefined;
-  if (phrase.involving && (nounUnit === 'suspects' || nounUnit === 'officials')) {
-    from = lastWhole(drafts, (d) => d.segment.start === segment.start);
-    resolved = from?.metric ?? null;
-  } else if (!resolved && segment.comparison) {
-    from = comparisonTarget(state, segment);
-    resolved = from?.metric ?? null;
+  let from = phrase.partAfter?.end ?? noun?.end ?? mention.end;
+  if (phrase.partAfter?.name === 'of-the-n') {
+    const referenced = numbers.find((n) => n.start >= from && n.start - from < 3);
+    if (referenced) from = referenced.end;
   }
-  if (!resolved || (!from && unknownObject(text, phrase, mention.end))) return null;
-
-  const verbStart =
-    phrase.verb && resolved === metric ? phrase.verb.start : (phrase.governing?.start ?? mention.start);
-  const start = Math.min(mention.start, verbStart);
-  const end = Math.max(
-    mention.end,
-    phrase.noun?.end ?? 0,
-    phrase.participle && resolved === metric ? phrase.participle.end : 0,
-  );
-  const draft: Draft = {
-    ...base,
-    ...(from ? inherit(from, false) : {}),
-    metric: resolved,
-    unit: nounUnit ? unitFor(nounUnit, resolved) : (from?.unit ?? unitFor(null, resolved)),
-    year: null,
-    start,
-    end,
-  };
-  placeInTime(state, draft, segment, mention.start);
-  const statute = findStatute(input.statutes, segment, mention.start);
-  if (statute) draft.statute = statute;
-  const actor = findActor(text, segment, start);
-  if (actor) draft.actor = actor;
-  if (nounUnit === 'officials' && resolved !== 'people_trained' && !draft.breakdown)
-    draft.breakdown = 'officials';
-  return draft;
+  return describePart(text, from, limit);
 }
 
-/** Sets the year, or the period when no year is given. */
-export function placeInTime(
-  state: Pick<SentenceState, 'input'>,
-  draft: Draft,
+/** "a list of parts goes on": ", 11 to sex trafficking", "and 15 labor trafficking". */
+const LIST_JOIN = /^[^;:()\d]{0,80}?(?:,|\band|\bor)\s*$/;
+
+/** Decides whether the number is a part of a total, and of which, and in which listed group. */
+function partOf(
+  state: SentenceState,
+  mention: NumberMention,
+  phrase: Phrase,
   segment: Segment,
-  at: number,
-): void {
-  const { text, numbers, kind } = state.input;
-  const year = findYear(text, numbers, segment, at);
-  if (year) {
-    draft.year = year.year;
-    if (year.fiscal) draft.period = 'fiscal_year';
-  } else {
-    draft.period = findPeriod(text, segment, kind);
+  own: Metric | null,
+) {
+  const { drafts, input } = state;
+  const previous = drafts[drafts.length - 1];
+  const sameSide = (d: Draft) => d.isComparison === segment.comparison;
+  const group = (total: Draft | undefined) => (total ? { total, group: state.nextGroup() } : null);
+  if (phrase.partAfter) {
+    const after = phrase.partAfter.end;
+    const referenced = input.numbers.find((n) => n.start >= after && n.start - after < 3);
+    return group(
+      (referenced && lastWhole(drafts, (d) => d.value === referenced.value)) ?? lastWhole(drafts, sameSide),
+    );
   }
+  if (phrase.partBefore && !phrase.verb) {
+    return group(
+      lastWhole(drafts, (d) => d.segment.clause === segment.clause && sameSide(d)) ??
+        lastWhole(drafts, sameSide) ??
+        state.sentenceTotal,
+    );
+  }
+  const ownWords = phrase.verb !== null || phrase.noun?.gives.metric !== undefined;
+  if (
+    previous?.partOf &&
+    previous.group !== undefined &&
+    !ownWords &&
+    previous.segment.start === segment.start
+  ) {
+    if (LIST_JOIN.test(input.text.slice(previous.end, mention.start)))
+      return { total: previous.partOf, group: previous.group };
+  }
+  if (state.sentenceTotal && !ownWords && drafts.length === 0) return group(state.sentenceTotal);
+  if (
+    !own &&
+    phrase.noun &&
+    /^\s*(?:were|was|are)\s/.test(input.text.slice(phrase.noun.end, phrase.noun.end + 8))
+  ) {
+    const unit = unitFor(phrase.noun.gives.unit, 'victims_identified');
+    return group(lastWhole(drafts, (d) => d.unit === unit));
+  }
+  return null;
 }
 
-/** Where the words describing a part begin: after "of whom", or after "of the five" and its number. */
-function skipReferenced(numbers: NumberMention[], phrase: Phrase, mention: NumberMention): number {
-  const from = phrase.partAfter?.end ?? phrase.noun?.end ?? mention.end;
-  if (phrase.partAfter?.name !== 'of-the-n') return from;
-  const referenced = numbers.find((n) => n.start >= from && n.start - from < 3);
-  return referenced ? referenced.end : from;
+/** "Of the 46 cases, ...": the earlier figure the sentence goes on to break down, found by its value. */
+function referencedTotal(state: SentenceState, mention: NumberMention): Draft | undefined {
+  const before = state.input.text.slice(Math.max(state.scope.start, mention.start - 12), mention.start);
+  if (!/(?:^|\s)of\s+the\s+$/i.test(before) || mention.value === null) return undefined;
+  return lastWhole([...state.all, ...state.drafts], (d) => d.value === mention.value);
 }
 
 function comparisonTarget(state: SentenceState, segment: Segment): Draft | undefined {
@@ -188,56 +155,108 @@ function comparisonTarget(state: SentenceState, segment: Segment): Draft | undef
     : undefined;
 }
 
-/** Decides whether the number is a part of a total, and of which, and in which listed group. */
-function partOf(
+function draftOne(
   state: SentenceState,
   mention: NumberMention,
-  phrase: Phrase,
-  segment: Segment,
-  metric: Metric | null,
-): { total: Draft; group: number } | null {
-  const { drafts, input } = state;
-  const previous = drafts[drafts.length - 1];
-  if (phrase.partAfter) {
-    const referenced = input.numbers.find(
-      (n) => phrase.partAfter && n.start >= phrase.partAfter.end && n.start - phrase.partAfter.end < 3,
-    );
-    const total =
-      (referenced && lastWhole(drafts, (d) => d.value === referenced.value)) ??
-      lastWhole(drafts, (d) => !d.isComparison);
-    return total ? { total, group: state.nextGroup() } : null;
+  next: NumberMention | undefined,
+): Draft | null {
+  const { input, scope, drafts } = state;
+  const { text } = input;
+  const segment = segmentAt(scope, mention.start);
+  const phrase = readPhrase(text, {
+    start: mention.start,
+    end: mention.end,
+    lo: segment.start,
+    hi: segment.end,
+    nounLimit: next ? Math.min(segment.end, next.start) : segment.end,
+    unknown: mention.qualifier === 'unknown',
+  });
+  if (phrase.backReference) {
+    const total = state.sentenceTotal ?? referencedTotal(state, mention);
+    if (total) state.sentenceTotal = total;
+    return null;
   }
-  if (phrase.partBefore && !phrase.verb) {
-    const total = lastWhole(drafts, (d) => d.segment.clause === segment.clause);
-    return total ? { total, group: state.nextGroup() } : null;
+  const own = ownMetric(phrase);
+  const nounUnit: NounCue['unit'] | null = phrase.noun?.gives.unit ?? null;
+  const base = {
+    ...valueFields(mention),
+    year: null,
+    isComparison: segment.comparison,
+    section: state.section.kind,
+    number: { start: mention.start, end: mention.end },
+    sentence: scope.index,
+    segment,
+  };
+
+  const part = partOf(state, mention, phrase, segment, own);
+  if (part) {
+    const metric = phrase.noun?.gives.metric ? part.total.metric : (own ?? part.total.metric);
+    const described = describe(state, mention, phrase, segment.end);
+    const end = Math.max(mention.end, phrase.noun?.end ?? 0, described?.end ?? 0);
+    const draft: Draft = {
+      ...base,
+      ...inherit(part.total, true),
+      metric,
+      unit: nounUnit
+        ? unitFor(nounUnit, metric)
+        : metric === part.total.metric
+          ? part.total.unit
+          : unitFor(null, metric),
+      partOf: part.total,
+      group: part.group,
+      start: mention.start,
+      end,
+    };
+    if (described?.text) draft.breakdown = described.text;
+    return draft;
   }
-  const ownWords = phrase.verb !== null || phrase.noun?.gives.metric !== undefined;
-  if (
-    previous?.partOf &&
-    previous.group !== undefined &&
-    !ownWords &&
-    previous.segment.start === segment.start
-  ) {
-    const between = input.text.slice(previous.end, mention.start);
-    if (/^\s*,?\s*(?:and\s+|or\s+)?$/.test(between)) return { total: previous.partOf, group: previous.group };
+
+  let resolved = own;
+  let from: Draft | undefined;
+  const anchored =
+    (phrase.involving && (nounUnit === 'suspects' || nounUnit === 'officials')) ||
+    (phrase.attached && !own && (nounUnit === 'cases' || nounUnit === 'suspects'));
+  if (anchored) {
+    from = lastWhole(drafts, (d) => d.segment.start === segment.start && !d.anchor);
+    resolved = from?.metric ?? null;
+  } else if (!resolved && segment.comparison) {
+    from = comparisonTarget(state, segment);
+    resolved = from?.metric ?? null;
   }
-  if (
-    !metric &&
-    phrase.noun &&
-    /^\s*(?:were|was|are)\s/.test(input.text.slice(phrase.noun.end, phrase.noun.end + 8))
-  ) {
-    const unit = unitFor(phrase.noun.gives.unit, 'victims_identified');
-    const total = lastWhole(drafts, (d) => d.unit === unit);
-    return total ? { total, group: state.nextGroup() } : null;
-  }
-  return null;
+  if (!resolved || (!from && unknownObject(text, phrase, mention.end))) return null;
+
+  const verbStart =
+    phrase.verb && resolved === own ? phrase.verb.start : (phrase.governing?.start ?? mention.start);
+  const start = Math.min(mention.start, verbStart);
+  const end = Math.max(
+    mention.end,
+    phrase.noun?.end ?? 0,
+    phrase.participle && resolved === own ? phrase.participle.end : 0,
+  );
+  const draft: Draft = {
+    ...base,
+    ...(from ? inherit(from, false) : {}),
+    metric: resolved,
+    unit: nounUnit ? unitFor(nounUnit, resolved) : (from?.unit ?? unitFor(null, resolved)),
+    start,
+    end,
+  };
+  if (anchored && from) draft.anchor = from;
+  const statute = findStatute(input.statutes, segment, mention.start);
+  if (statute) draft.statute = statute;
+  // In a comparison, the words before the number are the other period's figure, not a subject.
+  const actor = segment.comparison ? undefined : findActor(text, segment, start);
+  if (actor) draft.actor = actor;
+  if (nounUnit === 'officials' && resolved !== 'people_trained') draft.breakdown = 'officials';
+  return draft;
 }
 
 /**
- * Drafts the figures of one document: every count whose words say what it counts.
+ * Drafts the figures of one document: every count whose words say what it counts. Years are set later,
+ * by the `assignYears` refiner, once every figure of a segment is known.
  *
  * @param input The clean text, its sections and sentences, the numbers and statutes.
- * @returns Drafts in text order, links as object references.
+ * @returns Drafts in text order, links as object references, and the sentence scopes.
  */
 export function draftFigures(input: FigureInput): { drafts: Draft[]; scopes: SentenceScope[] } {
   const all: Draft[] = [];
@@ -264,7 +283,7 @@ export function draftFigures(input: FigureInput): { drafts: Draft[]; scopes: Sen
       const mention = input.numbers[i] as NumberMention;
       if (mention.start >= sentence.end) break;
       if (!isCount(mention)) continue;
-      const draft = draftOne(state, mention);
+      const draft = draftOne(state, mention, input.numbers[i + 1]);
       if (draft) state.drafts.push(draft);
     }
     all.push(...state.drafts);

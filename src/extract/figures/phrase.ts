@@ -51,6 +51,8 @@ export interface Phrase {
   backReference: boolean;
   /** "involving 45 suspects": the number counts another unit of the figure before it. */
   involving: boolean;
+  /** "convicted four offenders in two cases": with no metric of its own, the number counts another unit. */
+  attached: boolean;
 }
 
 function absolute<T>(match: CueMatch<T> | null, offset: number): Found<T> | null {
@@ -66,10 +68,13 @@ function absolute<T>(match: CueMatch<T> | null, offset: number): Found<T> | null
 }
 
 const WORD = /^\s*([A-Za-z][\w'’-]*)/;
+/** Right after a noun, a comma may continue a list of nouns: "296 police, prosecutors, and judges". */
+const LIST_WORD = /^\s*,?\s*([A-Za-z][\w'’-]*)/;
 
 /**
- * Finds the unit noun after a number, past at most MAX_MODIFIERS modifier words; the last noun of the run
- * wins, so that "two child forced labor cases" reads as cases, not children.
+ * Finds the unit noun after a number, past at most MAX_MODIFIERS other words; the last noun of the run
+ * wins, so that "two child forced labor cases" reads as cases, not children, and a list of nouns
+ * ("86 prosecutors and judicial police investigators") is read whole.
  *
  *     eight trafficking investigations under article 124
  *           ^-modifier-^ ^---noun----^ ^stop
@@ -77,52 +82,64 @@ const WORD = /^\s*([A-Za-z][\w'’-]*)/;
 function nounAfter(text: string, from: number, limit: number): Phrase['noun'] {
   let cursor = from;
   let best: Phrase['noun'] = null;
-  for (let words = 0; words <= MAX_MODIFIERS && cursor < limit; words++) {
+  let others = 0;
+  while (others <= MAX_MODIFIERS && cursor < limit) {
     const rest = text.slice(cursor, Math.min(limit, cursor + 60));
-    const word = WORD.exec(rest);
+    const pattern: RegExp = best !== null && best.end === cursor ? LIST_WORD : WORD;
+    const word: RegExpExecArray | null = pattern.exec(rest);
     if (!word) break;
-    const wordStart = cursor + word[0].length - (word[1] as string).length;
-    if (MODIFIER_STOP_WORDS.has((word[1] as string).toLowerCase())) break;
-    const noun = matchCue(NOUNS, text.slice(wordStart, Math.min(limit, wordStart + 40)));
+    const lower: string = (word[1] as string).toLowerCase();
+    const wordStart = cursor + word[0].length - lower.length;
+    if (MODIFIER_STOP_WORDS.has(lower)) break;
+    const noun: CueMatch<NounCue> | null =
+      lower === 'and' || lower === 'or'
+        ? null
+        : matchCue(NOUNS, text.slice(wordStart, Math.min(limit, wordStart + 40)));
     if (noun) {
+      const modifiersStart: number = best ? best.modifiersStart : from;
       best = {
         rule: noun.rule,
         gives: noun.rule.gives,
         name: noun.rule.name,
         start: wordStart,
         end: wordStart + noun.end,
-        modifiersStart: from,
+        modifiersStart,
       };
       cursor = wordStart + noun.end;
     } else {
       cursor += word[0].length;
+      others++;
     }
   }
   return best;
 }
 
+/** Where a number stands: its offsets, its segment, and how far its noun may be looked for. */
+export interface PhraseAt {
+  start: number;
+  end: number;
+  /** Start of the segment the number stands in. */
+  lo: number;
+  /** End of that segment. */
+  hi: number;
+  /** The noun is looked for only before this offset (the next number): "three traffickers transporting seven children". */
+  nounLimit: number;
+  /** The number is "an unknown number": its noun follows "of" ("an unknown number of suspects"). */
+  unknown: boolean;
+}
+
 /**
- * Reads the phrase around the number at `start..end` inside the segment `lo..hi`.
+ * Reads the phrase around one number inside its segment.
  *
  * @param text The clean text.
- * @param start Start of the number.
- * @param end End of the number.
- * @param lo Start of the segment the number stands in.
- * @param hi End of that segment.
- * @param unknown The number is "an unknown number": its noun follows "of" ("an unknown number of suspects").
+ * @param at Where the number stands.
  */
-export function readPhrase(
-  text: string,
-  start: number,
-  end: number,
-  lo: number,
-  hi: number,
-  unknown = false,
-): Phrase {
+export function readPhrase(text: string, at: PhraseAt): Phrase {
+  const { start, end, lo, hi } = at;
   const beforeStart = Math.max(lo, start - WINDOW);
   const before = text.slice(beforeStart, start);
-  const of = unknown ? /^\s+of(?=\s)/.exec(text.slice(end, end + 6)) : null;
-  const noun = nounAfter(text, end + (of ? of[0].length : 0), hi);
+  const of = at.unknown ? /^\s+of(?=\s)/.exec(text.slice(end, end + 6)) : null;
+  const noun = nounAfter(text, end + (of ? of[0].length : 0), at.nounLimit);
   const afterFrom = noun ? noun.end : end;
   const after = text.slice(afterFrom, Math.min(hi, afterFrom + WINDOW));
   const tail = text.slice(end, Math.min(hi, end + 40));
@@ -136,5 +153,6 @@ export function readPhrase(
     partBefore: absolute(matchCue(PART_BEFORE, before), beforeStart),
     backReference: /(?<![\w-])(?:the|these|those|all|both|its|their)\s+$/i.test(before),
     involving: /(?<![\w-])involving\s+$/i.test(before),
+    attached: /(?<![\w-])(?:in|against|concerning)\s+$/i.test(before),
   };
 }

@@ -1,7 +1,16 @@
 import { diagnostic } from '../../diagnostics.js';
-import type { Diagnostic } from '../../validate/schema.js';
+import type { Diagnostic, DocumentKind, NumberMention } from '../../validate/schema.js';
 import type { Draft } from './draft.js';
 import type { SentenceScope } from './scope.js';
+import { assignYears } from './time.js';
+
+/** What the refiners read besides the drafts. */
+export interface RefineContext {
+  text: string;
+  numbers: NumberMention[];
+  kind: DocumentKind;
+  scopes: SentenceScope[];
+}
 
 /**
  * The refiners, pure functions over the drafts run in the order of `REFINERS`: each reads what the
@@ -18,7 +27,7 @@ function sameThing(a: Draft, b: Draft): boolean {
  * last whole figure of the same metric and unit before it, in its sentence or, after "In comparison,", in
  * the sentence before.
  */
-export function linkComparisons(drafts: Draft[], scopes: SentenceScope[]): Draft[] {
+export function linkComparisons(drafts: Draft[], { scopes }: RefineContext): Draft[] {
   drafts.forEach((c, i) => {
     if (!c.isComparison || c.partOf) return;
     const reach = scopes[c.sentence]?.comparesWithPrevious ? c.sentence - 1 : c.sentence;
@@ -51,9 +60,10 @@ export function sortByPosition(drafts: Draft[]): Draft[] {
 }
 
 /** The refiners in the order they run. */
-export const REFINERS: ((drafts: Draft[], scopes: SentenceScope[]) => Draft[])[] = [
+export const REFINERS: ((drafts: Draft[], context: RefineContext) => Draft[])[] = [
   sortByPosition,
   dropDuplicates,
+  assignYears,
   linkComparisons,
 ];
 

@@ -45,7 +45,7 @@ export interface CueRule<T> {
 }
 
 /** Verbs that count people: they must not turn "identified two areas" into a figure. */
-const PEOPLE = ['victims', 'suspects'] as const;
+const PEOPLE = ['victims', 'suspects', 'persons'] as const;
 
 /** Words that may stand between a cue verb and its number: "convicted a total of 12". */
 export const FILLER = String.raw`(?:(?:a\s+total\s+of|an\s+additional|a\s+further|in\s+total|only|just|another)\s+)?`;
@@ -200,6 +200,7 @@ export const METRIC_AFTER: CueRule<Metric>[] = [
     pattern: String.raw`identified`,
     examples: ['NGOs reported 75 victims identified during the year.'],
     counterExamples: [],
+    nounUnits: PEOPLE,
   },
   {
     name: 'were-assisted',
@@ -207,6 +208,7 @@ export const METRIC_AFTER: CueRule<Metric>[] = [
     pattern: String.raw`assisted|sheltered|(?:provided|offered)\s+(?:with\s+)?(?:assistance|services|shelter|care)`,
     examples: ['In total, 120 victims were assisted.'],
     counterExamples: [],
+    nounUnits: PEOPLE,
   },
   {
     name: 'were-referred',
@@ -214,6 +216,7 @@ export const METRIC_AFTER: CueRule<Metric>[] = [
     pattern: String.raw`referred`,
     examples: ['45 victims were referred to shelters.'],
     counterExamples: [],
+    nounUnits: PEOPLE,
   },
   {
     name: 'were-repatriated',
@@ -221,6 +224,7 @@ export const METRIC_AFTER: CueRule<Metric>[] = [
     pattern: String.raw`repatriated|returned\s+home`,
     examples: ['Some 30 children were repatriated.'],
     counterExamples: [],
+    nounUnits: PEOPLE,
   },
   {
     name: 'were-rescued',
@@ -228,6 +232,7 @@ export const METRIC_AFTER: CueRule<Metric>[] = [
     pattern: String.raw`rescued|freed|removed`,
     examples: ['24 girls were rescued from a brothel.'],
     counterExamples: [],
+    nounUnits: PEOPLE,
   },
   {
     name: 'were-trained',
@@ -246,7 +251,7 @@ export const METRIC_AFTER: CueRule<Metric>[] = [
   {
     name: 'were-sentenced',
     gives: 'sentences',
-    pattern: String.raw`sentenced|received\s+(?:prison|jail)\s+(?:terms|sentences)`,
+    pattern: String.raw`sentenced|received\s+(?:[\w-]+\s+){0,2}?(?:terms|sentences)`,
     examples: ['Courts convicted 31 traffickers, of whom 24 received prison terms.'],
     counterExamples: [],
   },
@@ -271,62 +276,86 @@ export const GOVERNING_VERBS: CueRule<'verb'>[] = [
 
 /** What a unit noun after the number says: its unit, and the metric when the noun itself names one. */
 export interface NounCue {
-  unit: Unit | 'officials';
+  /**
+   * The contract unit, or a placeholder that the metric decides: `persons` ("children", "women") are victims
+   * when identified and suspects when arrested; `officials` are people when trained and suspects when charged.
+   */
+  unit: Unit | 'officials' | 'persons';
   metric?: Metric;
+  /** The noun is the unit itself ("victims", "cases"): as a part, it does not describe which part. */
+  generic?: boolean;
 }
 
-/**
- * Nouns that close the phrase begun by a number: "eight trafficking investigations", "2,979 calls".
- * `officials` is a placeholder unit: people when trained, suspects or offenders when prosecuted.
- */
+/** Nouns that close the phrase begun by a number: "eight trafficking investigations", "2,979 calls". */
 export const UNIT_NOUNS: CueRule<NounCue>[] = [
   {
     name: 'investigations',
-    gives: { unit: 'cases', metric: 'investigations' },
+    gives: { unit: 'cases', metric: 'investigations', generic: true },
     pattern: String.raw`investigations?`,
     examples: ['The government initiated eight trafficking investigations under article 124 in 2016'],
     counterExamples: [],
   },
   {
     name: 'prosecutions',
-    gives: { unit: 'cases', metric: 'prosecutions' },
+    gives: { unit: 'cases', metric: 'prosecutions', generic: true },
     pattern: String.raw`prosecutions?`,
     examples: ["The prosecutor general's office (PGO) initiated five prosecutions of criminal cases"],
     counterExamples: [],
   },
   {
     name: 'convictions',
-    gives: { unit: 'offenders', metric: 'convictions' },
+    gives: { unit: 'offenders', metric: 'convictions', generic: true },
     pattern: String.raw`convictions?`,
     examples: ['The government reported 32 convictions in 2004.'],
     counterExamples: [],
   },
   {
     name: 'calls',
-    gives: { unit: 'calls', metric: 'hotline_calls' },
+    gives: { unit: 'calls', metric: 'hotline_calls', generic: true },
     pattern: String.raw`(?:phone\s+|telephone\s+|hotline\s+)?calls?`,
     examples: ['the hotline received 2,979 calls in 2016'],
     counterExamples: [],
   },
   {
     name: 'cases',
-    gives: { unit: 'cases' },
+    gives: { unit: 'cases', generic: true },
     pattern: String.raw`cases?|investigation\s+files?|criminal\s+files?|files`,
     examples: ['including five sex trafficking cases and two child forced labor cases'],
     counterExamples: [],
   },
   {
     name: 'suspects',
-    gives: { unit: 'suspects' },
-    pattern: String.raw`suspects?|defendants?|accused|traffickers?|perpetrators?|offenders?|criminals?|individuals?|persons?|people|recruiters?|pimps?|brothel\s+owners?|employers?`,
+    gives: { unit: 'suspects', generic: true },
+    pattern: String.raw`suspects?|defendants?|accused|traffickers?|perpetrators?|offenders?|criminals?`,
     examples: ['involving an unknown number of suspects in 2016', 'the government convicted 10 offenders'],
     counterExamples: [],
   },
   {
+    name: 'suspect-groups',
+    gives: { unit: 'suspects' },
+    pattern: String.raw`recruiters?|pimps?|brothel\s+owners?|employers?|smugglers?|agents?`,
+    examples: ['Police arrested five recruiters.'],
+    counterExamples: [],
+  },
+  {
+    name: 'persons',
+    gives: { unit: 'persons', generic: true },
+    pattern: String.raw`individuals?|persons?|people`,
+    examples: ['The government identified 50 persons as victims.'],
+    counterExamples: [],
+  },
+  {
     name: 'victims',
-    gives: { unit: 'victims' },
-    pattern: String.raw`victims?|survivors?|child(?:ren)?|wom[ae]n|m[ae]n|girls?|boys?|minors?|adults?|migrants?|workers?|nationals?|citizens?|foreigners?|refugees?`,
+    gives: { unit: 'victims', generic: true },
+    pattern: String.raw`victims?|survivors?`,
     examples: ['International organizations and NGOs reported assisting 86 victims in 2016'],
+    counterExamples: [],
+  },
+  {
+    name: 'person-groups',
+    gives: { unit: 'persons' },
+    pattern: String.raw`child(?:ren)?|wom[ae]n|m[ae]n|girls?|boys?|minors?|adults?|migrants?|workers?|nationals?|citizens?|foreigners?|refugees?|laborers?|domestic\s+workers?`,
+    examples: ['including 1,240 women returned from Gulf states and 214 children exploited within Ethiopia'],
     counterExamples: [],
   },
   {
@@ -340,8 +369,11 @@ export const UNIT_NOUNS: CueRule<NounCue>[] = [
 
 /** Words that end the run of modifiers between a number and its noun: a noun is not looked for past them. */
 export const MODIFIER_STOP_WORDS = new Set([
-  'and',
-  'or',
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
   'but',
   'of',
   'in',
