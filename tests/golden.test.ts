@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Comparison, compare } from '../src/audit/compare.js';
 import { ExpectedDocumentSchema } from '../src/audit/expected.js';
-import { processFile, ROOT, sourceFixtures } from './helpers/pipeline.js';
+import type { Source } from '../src/fetch/index.js';
+import { defaultManifest, processEntry, ROOT } from './helpers/pipeline.js';
 
 /**
  * Every hand-checked expected file in fixtures/expected/ against a fresh extraction of its source,
@@ -15,7 +16,7 @@ const expectedDir = join(ROOT, 'fixtures', 'expected');
 const expectedFiles = readdirSync(expectedDir)
   .filter((f) => f.endsWith('.json'))
   .sort();
-const sources = new Map(sourceFixtures());
+const manifest = await defaultManifest();
 
 function explain(c: Comparison): string[] {
   const lines: string[] = [];
@@ -43,9 +44,9 @@ describe('extraction against the hand-checked expected files', () => {
 
   it.each(expectedFiles)('%s', async (file) => {
     const expected = ExpectedDocumentSchema.parse(JSON.parse(readFileSync(join(expectedDir, file), 'utf8')));
-    const source = sources.get(expected.id);
-    expect(source, `no source fixture for ${expected.id}`).toBeDefined();
-    const doc = await processFile(source as string, expected.id);
+    const source = manifest.find((entry) => entry.id === expected.id);
+    expect(source, `no entry for ${expected.id} in fixtures/sources.json`).toBeDefined();
+    const doc = await processEntry(source as Source);
     const comparison = compare(expected, doc);
     expect(explain(comparison).join('\n')).toBe('');
     expect(comparison.recall).toBe(1);

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TipDocument } from '../validate/schema.js';
 import { jsonSchema } from '../validate/schema.js';
@@ -41,4 +41,35 @@ export async function emitSchema(outDir: string): Promise<Emitted> {
   await mkdir(outDir, { recursive: true });
   const path = join(outDir, 'schema.json');
   return { path, written: await writeFileAtomic(path, canonicalJson(jsonSchema())) };
+}
+
+export { writeDataPackage } from './datapackage.js';
+export { flatExports, writeFlatExports } from './flat.js';
+
+/**
+ * Writes the HTML audit report as `<outDir>/report.html`, atomically.
+ *
+ * @param html The rendered page.
+ * @param outDir The output folder; created when missing.
+ */
+export async function emitReport(html: string, outDir: string): Promise<Emitted> {
+  await mkdir(outDir, { recursive: true });
+  const path = join(outDir, 'report.html');
+  return { path, written: await writeFileAtomic(path, html) };
+}
+
+/**
+ * Reads the document a previous run wrote for `id`, if any, so that a failed run still exports it.
+ *
+ * @param outDir The output folder.
+ * @param id The document id.
+ * @returns The parsed JSON (to be validated by the caller), or null when there is none.
+ */
+export async function readPreviousDocument(outDir: string, id: string): Promise<unknown> {
+  if (!SAFE_ID.test(id)) return null;
+  try {
+    return JSON.parse(await readFile(join(outDir, `${id}.json`), 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fetchSources } from '../../src/fetch/index.js';
+import { fetchSources, readManifest, type Source } from '../../src/fetch/index.js';
 import { processSource } from '../../src/pipeline.js';
 import type { TipDocument } from '../../src/validate/schema.js';
 
@@ -18,6 +18,24 @@ export function sourceFixtures(): [string, string][] {
     .filter((f) => /\.(?:txt|html?|md)$/.test(f) && !/^[A-Z]+\.md$/.test(f))
     .sort()
     .map((f) => [f.replace(/\.[^.]+$/, ''), join(dir, f)]);
+}
+
+/** The default manifest's entries (with the country and year it gives for texts that do not say them). */
+export async function defaultManifest(): Promise<Source[]> {
+  return readManifest(join(ROOT, 'fixtures', 'sources.json'));
+}
+
+/**
+ * Runs the whole pipeline (real file read through fetch, parse, segment, extract, validate) on one source.
+ *
+ * @param source A manifest entry.
+ */
+export async function processEntry(source: Source): Promise<TipDocument> {
+  const [outcome] = await fetchSources([source]);
+  if (!outcome?.fetched) throw new Error(`cannot read ${source.id}: ${outcome?.error?.message}`);
+  const processed = processSource(outcome.fetched);
+  if (!processed.ok) throw new Error(`${source.id}: ${processed.failure.errorClass}: ${processed.failure.message}`);
+  return processed.document;
 }
 
 /** The real human-rights-report sections in the shared corpus, as [id, absolute path]. */
