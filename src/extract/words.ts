@@ -129,6 +129,7 @@ const cue = (qualifier: Qualifier, extra: Omit<QualifierCue, 'qualifier'> = {}):
   ...extra,
 });
 
+/** The cue phrases before a number and what each means (see QualifierCue). */
 export const QUALIFIER_PREFIXES: ReadonlyMap<string, QualifierCue> = new Map([
   ...['more than', 'greater than', 'larger than', 'bigger than', 'higher than', 'in excess of'].map(
     (w) => [w, cue('more_than')] as const,
@@ -304,6 +305,7 @@ export const IDIOMS_AFTER: Readonly<Record<string, readonly string[]>> = {
   first: ['class', '-class'],
   third: ['country', 'countries', 'party', 'parties', '-country', '-countries', '-party', '-parties'],
 };
+/** Words right before a number word that make it no number: "no one", "the one you mentioned". */
 export const IDIOMS_BEFORE: Readonly<Record<string, readonly string[]>> = {
   one: ['no', 'the', 'this', 'that', 'which', 'each', 'every', 'any'],
 };

@@ -259,6 +259,9 @@ describe('linear time on pathological input', () => {
     ['"one one one ..." x 50,000', 'one '.repeat(50_000)],
     ['"more than one and" x 50,000', 'more than one and '.repeat(50_000)],
     ['"twenty" x 50,000 (a long run of number words)', 'twenty '.repeat(50_000)],
+    ['"percent of 5" x 50,000', 'percent of 5 '.repeat(50_000)],
+    ['"between 1 and" x 50,000', 'between 1 and '.repeat(50_000)],
+    ['"one hundred and" x 50,000', 'one hundred and '.repeat(50_000)],
   ];
   it.each(cases)('%s finishes under 2 s', (_name, input) => {
     const t0 = performance.now();

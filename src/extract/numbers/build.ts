@@ -71,8 +71,9 @@ export function withUnit(n: NumNode, kind: NumberKind, unit: string): Draft {
   return draftOf(n, { kind, unit });
 }
 
-/** Lower bounds and upper bounds, for joining "more than 10 and less than 20" into one range. */
+/** Lower bounds, for joining "more than 10 and less than 20" into one range. */
 export const LOWER: ReadonlySet<Qualifier> = new Set(['more_than', 'at_least']);
+/** Upper bounds, the other half of such a pair. */
 export const UPPER: ReadonlySet<Qualifier> = new Set(['less_than', 'at_most']);
 
 /**

@@ -123,6 +123,21 @@ function parseCore(text: string, toks: readonly Tok[], a: number): Core | null {
   return overFraction(text, toks, core, t.start) ?? core;
 }
 
+/** "an unknown number" (of suspects): a count the text says exists but does not give. */
+function unknownNumber(toks: readonly Tok[], i: number): NumNode | null {
+  const [a, b, c] = [toks[i], toks[i + 1], toks[i + 2]];
+  if (a?.type !== 'article' || b?.type !== 'unknown' || c?.type !== 'number') return null;
+  if (b.gap !== 'space' || c.gap !== 'space') return null;
+  return {
+    start: a.start,
+    end: c.end,
+    kind: 'count',
+    value: null,
+    qualifier: 'unknown',
+    rules: ['word-unknown'],
+  };
+}
+
 /**
  * Reads every number in the token stream, left to right, each as long as it can be.
  *
@@ -138,6 +153,12 @@ export function parsePhrases(text: string, toks: readonly Tok[]): NumNode[] {
     if (t.node && toks[i + 1]?.gap !== 'space') {
       nodes.push(t.node);
       i++;
+      continue;
+    }
+    const unknown = unknownNumber(toks, i);
+    if (unknown) {
+      nodes.push(unknown);
+      i += 3;
       continue;
     }
     const negative = t.type === 'neg';

@@ -1,17 +1,11 @@
 /**
  * Rule rows of the last two stages: the words that bound or blur a number ("more than 200", "at least
- * 30", "five hundred or more", "roughly 70 percent", "an unknown number of"), and pairs of bounds that
+ * 30", "five hundred or more", "roughly 70 percent"), and pairs of bounds that
  * make one range ("larger than twenty and less or equal than thirty five").
  */
 import type { Qualifier } from '../../validate/schema.js';
 import { MAX_CONTEXT_CHARS } from '../limits.js';
-import {
-  OVER_PARTICLE_VERBS,
-  PERSON_NOUNS,
-  QUALIFIER_PREFIXES,
-  QUALIFIER_SUFFIXES,
-  UNKNOWN_NUMBER_WORDS,
-} from '../words.js';
+import { OVER_PARTICLE_VERBS, PERSON_NOUNS, QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES } from '../words.js';
 import { combineQualifiers, draftOf, LOWER, UPPER } from './build.js';
 import { ANY_MARK, group, node, phraseKey, phrases } from './patterns.js';
 import { rx } from './rules-ranges.js';
@@ -88,21 +82,6 @@ function isChildAge(n: NumNode): boolean {
 }
 
 const BOUNDS: NumberRule[] = [
-  {
-    name: 'qualifier-unknown',
-    stage: 'qualifier',
-    free: true,
-    pattern: rx(`\\b(?:an?|the)\\s+${phrases(UNKNOWN_NUMBER_WORDS)}\\s+number\\b`),
-    build: () => ({ kind: 'count', value: null, qualifier: 'unknown' }),
-    examples: [
-      {
-        text: 'two of the five for labor trafficking involving an unknown number of suspects in 2016',
-        source: 'kyrgyz-2017',
-        mention: { text: 'an unknown number', kind: 'count', value: null, qualifier: 'unknown' },
-      },
-    ],
-    counterExamples: ['future staffing levels remained unknown', 'the number of victims is unknown'],
-  },
   {
     name: 'qualifier-prefix',
     stage: 'qualifier',

@@ -36,47 +36,20 @@ function day(n: NumNode | undefined): n is NumNode {
   );
 }
 
-function date(ctx: Ctx, needDay: boolean, needYear: boolean): Draft | null {
+/** A date: the year when it names one, else the day of the month; a day must be a day. */
+function date(ctx: Ctx): Draft | null {
   const d = ctx.node('day');
   const y = ctx.node('year');
-  if (!monthOk(ctx) || (needDay && !day(d)) || (needYear && y?.value == null)) return null;
-  return { kind: 'date', value: needYear ? (y?.value ?? null) : (d?.value ?? null) };
+  if (!monthOk(ctx) || (d === undefined && y === undefined) || (d !== undefined && !day(d))) return null;
+  return { kind: 'date', value: y?.value ?? d?.value ?? null };
 }
 
 const DATES: NumberRule[] = [
   {
-    name: 'date-day-month-year',
+    name: 'date-month-first',
     stage: 'date',
-    pattern: rx(`${DAY}${HSPACE}+(?:of\\s+)?${MONTH},?\\s+${YEAR}`),
-    build: (ctx) => date(ctx, true, true),
-    examples: [
-      {
-        text: 'Publication Date 27 June 2017',
-        source: 'kyrgyz-2017',
-        mention: { text: '27 June 2017', kind: 'date', value: 2017 },
-      },
-    ],
-    counterExamples: ['The government convicted 10 offenders in 2016.'],
-  },
-  {
-    name: 'date-month-day-year',
-    stage: 'date',
-    pattern: rx(`${MONTH}\\s+${DAY},?\\s+${YEAR}`),
-    build: (ctx) => date(ctx, true, true),
-    examples: [
-      {
-        text: 'The law entered into force on June 27, 2017.',
-        source: 'constructed',
-        mention: { text: 'June 27, 2017', kind: 'date', value: 2017 },
-      },
-    ],
-    counterExamples: ['Police may 12 times a year inspect brothels.'],
-  },
-  {
-    name: 'date-month-year',
-    stage: 'date',
-    pattern: rx(`${MONTH},?\\s+${YEAR}`),
-    build: (ctx) => date(ctx, false, true),
+    pattern: rx(`${MONTH}(?:\\s+${DAY})?(?:,?\\s+${YEAR})?`),
+    build: date,
     examples: [
       {
         text: 'a three-day training for 24 judges in January 2017',
@@ -88,36 +61,42 @@ const DATES: NumberRule[] = [
         source: 'kyrgyz-2017',
         mention: { text: 'May 2016', kind: 'date', value: 2016 },
       },
-    ],
-    counterExamples: ['victims may 2016 be identified', 'In October, the prime minister issued a decree'],
-  },
-  {
-    name: 'date-month-day',
-    stage: 'date',
-    pattern: rx(`${MONTH}\\s+${DAY}`),
-    build: (ctx) => date(ctx, true, false),
-    examples: [
       {
         text: 'On March 12, police in the town of Kita rescued 26 children',
         source: 'hrr:2008_mali',
         mention: { text: 'March 12', kind: 'date', value: 12 },
       },
+      {
+        text: 'The law entered into force on June 27, 2017.',
+        source: 'constructed',
+        mention: { text: 'June 27, 2017', kind: 'date', value: 2017 },
+      },
     ],
-    counterExamples: ['In March 2007 police arrested two nationals.', 'March 45 is no date.'],
+    counterExamples: [
+      'victims may 2016 be identified',
+      'Police may 12 times a year inspect brothels.',
+      'In October, the prime minister issued a decree',
+      'March 45 is no date.',
+    ],
   },
   {
-    name: 'date-day-month',
+    name: 'date-day-first',
     stage: 'date',
-    pattern: rx(`${DAY}${HSPACE}+(?:of\\s+)?${MONTH}`),
-    build: (ctx) => date(ctx, true, false),
+    pattern: rx(`${DAY}${HSPACE}+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?`),
+    build: date,
     examples: [
+      {
+        text: 'Publication Date 27 June 2017',
+        source: 'kyrgyz-2017',
+        mention: { text: '27 June 2017', kind: 'date', value: 2017 },
+      },
       {
         text: 'The decree was signed on 5 May and published later.',
         source: 'constructed',
         mention: { text: '5 May', kind: 'date', value: 5 },
       },
     ],
-    counterExamples: ['five May visitors'],
+    counterExamples: ['The government convicted 10 offenders in 2016.', 'five May visitors'],
   },
 ];
 

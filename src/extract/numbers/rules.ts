@@ -11,6 +11,7 @@ import {
   NEGATIVE_WORDS,
   ORDINAL_WORDS,
   SCALE_WORDS,
+  UNKNOWN_NUMBER_WORDS,
 } from '../words.js';
 import { DIGIT_NUMBER, NUMERIC_DATE, phrases, SLASH_FRACTION } from './patterns.js';
 import { BOUND_RULES } from './rules-bounds.js';
@@ -239,6 +240,23 @@ export const LEXICAL_RULES: readonly RuleRow[] = [
       },
     ],
     counterExamples: ['68 out of 86 victims were women', 'I want to earn $2000 over 3 years'],
+  },
+  {
+    name: 'word-unknown',
+    pattern: new RegExp(`\\ban?\\s+${phrases(UNKNOWN_NUMBER_WORDS)}\\s+number\\b`, 'i'),
+    examples: [
+      {
+        text: 'two of the five for labor trafficking involving an unknown number of suspects in 2016',
+        source: 'kyrgyz-2017',
+        mention: { text: 'an unknown number', kind: 'count', value: null, qualifier: 'unknown' },
+      },
+      {
+        text: 'defilement cases included an undetermined number of cases involving trafficked children',
+        source: 'hrr:2009_uganda',
+        mention: { text: 'an undetermined number', kind: 'count', value: null, qualifier: 'unknown' },
+      },
+    ],
+    counterExamples: ['future staffing levels remained unknown', 'the number of victims is unknown'],
   },
   {
     name: 'word-negative',

@@ -13,10 +13,11 @@ import {
   ORDINAL_WORDS,
   SCALE_WORDS,
   SPACED_DIGIT_MULTIPLIERS,
+  UNKNOWN_NUMBER_WORDS,
 } from '../words.js';
 import { readDigits } from './digits.js';
 import { phrases } from './patterns.js';
-import type { Gap, NumNode, Tok, TokType } from './types.js';
+import type { Gap, NumNode, Tok } from './types.js';
 import { UrlRuns } from './urls.js';
 
 type WordInfo = Pick<Tok, 'type' | 'value' | 'plural' | 'ordType'>;
@@ -42,7 +43,8 @@ const LOWER_WORDS: ReadonlyArray<readonly [string, WordInfo]> = [
   ...[...FRACTION_WORDS].map(([w, f]) => [w, info('frac', f.denominator, f.plural)] as const),
   ...['a', 'an'].map((w) => [w, info('article', 1)] as const),
   ...[...NEGATIVE_WORDS].map((w) => [w, info('neg', -1)] as const),
-  ...(['and', 'point', 'over', 'out'] as const).map((w) => [w, info(w, 0)] as const),
+  ...(['and', 'point', 'over', 'out', 'number'] as const).map((w) => [w, info(w, 0)] as const),
+  ...UNKNOWN_NUMBER_WORDS.map((w) => [w, info('unknown', 0)] as const),
 ];
 
 /** Every word the parser reads, lower case, with its meaning. */
@@ -149,5 +151,3 @@ export function scan(text: string): Tok[] {
   }
   return toks;
 }
-
-export type { TokType };

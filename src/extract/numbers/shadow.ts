@@ -28,6 +28,7 @@ const SEPARATOR = '\u0001';
 
 /** The stages, in the order they run: each sees the nodes the ones before it built. */
 export const STAGES = ['date', 'money', 'range', 'unit', 'age', 'qualifier', 'pair'] as const;
+/** One of the stages. */
 export type Stage = (typeof STAGES)[number];
 
 /** What a build step can ask about its match. */
@@ -48,17 +49,7 @@ export interface Ctx {
 /** A contextual rule: a row of the table plus the stage it runs in and how it builds its node. */
 export interface NumberRule extends RuleRow {
   stage: Stage;
-  /** Set for rules that need no number in their match ("an unknown number of"): they read all the text. */
-  free?: true;
   build(ctx: Ctx): Draft | null;
-}
-
-interface Candidate {
-  start: number;
-  end: number;
-  draft: Draft;
-  rule: NumberRule;
-  order: number;
 }
 
 /**
@@ -134,40 +125,41 @@ function toText(w: Windows, pos: number, hint: { k: number }): number {
   return (w.from[hint.k] as number) + pos - (w.at[hint.k] as number);
 }
 
-/** The nodes of one stage with their lookups, each built on first use and kept while nothing changes. */
-class Nodes {
-  private windowsMemo: Windows | undefined;
-  private byStartMemo: Map<number, NumNode> | undefined;
-  private byEndMemo: Map<number, NumNode> | undefined;
-
-  constructor(
-    readonly text: string,
-    readonly list: readonly NumNode[],
-  ) {}
-
-  get windows(): Windows {
-    this.windowsMemo ??= windowsOf(this.text, this.list);
-    return this.windowsMemo;
+/**
+ * The node whose `edge` ("start" or "end") is at `offset`, by binary search: the nodes are sorted and
+ * never overlap, so their starts and their ends both ascend.
+ */
+function nodeAt(nodes: readonly NumNode[], edge: 'start' | 'end', offset: number): NumNode | undefined {
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const n = nodes[mid] as NumNode;
+    if (n[edge] === offset) return n;
+    if (n[edge] < offset) lo = mid + 1;
+    else hi = mid - 1;
   }
-
-  get byStart(): Map<number, NumNode> {
-    this.byStartMemo ??= new Map(this.list.map((n) => [n.start, n]));
-    return this.byStartMemo;
-  }
-
-  get byEnd(): Map<number, NumNode> {
-    this.byEndMemo ??= new Map(this.list.map((n) => [n.end, n]));
-    return this.byEndMemo;
-  }
+  return undefined;
 }
 
-function collect(current: Nodes, rules: readonly NumberRule[]): Candidate[] {
-  const { text, list: nodes } = current;
-  const whole: Windows = { text, at: [0], from: [0] };
+interface Candidate {
+  start: number;
+  end: number;
+  /** Where the match starts in the windows text, to patch it there. */
+  at: number;
+  draft: Draft;
+  rule: NumberRule;
+  order: number;
+}
+
+function collect(
+  text: string,
+  nodes: readonly NumNode[],
+  w: Windows,
+  rules: readonly NumberRule[],
+): Candidate[] {
   const candidates: Candidate[] = [];
   rules.forEach((rule, order) => {
-    if (!rule.free && nodes.length === 0) return;
-    const w = rule.free ? whole : current.windows;
     const re = rule.pattern;
     const hint = { k: 0 };
     re.lastIndex = 0;
@@ -180,17 +172,17 @@ function collect(current: Nodes, rules: readonly NumberRule[]): Candidate[] {
         end: start + match[0].length,
         node: (name) => {
           const g = match.indices?.groups?.[name];
-          return g ? current.byStart.get(start + g[0] - match.index) : undefined;
+          return g ? nodeAt(nodes, 'start', start + g[0] - match.index) : undefined;
         },
         group: (name) => match.groups?.[name],
         numberBefore: () => {
           let i = start;
           while (i > 0 && start - i < 4 && text[i - 1] === ' ') i--;
-          return current.byEnd.has(i);
+          return nodeAt(nodes, 'end', i) !== undefined;
         },
       };
       const draft = match[0].length > 0 ? rule.build(ctx) : null;
-      if (draft) candidates.push({ start, end: ctx.end, draft, rule, order });
+      if (draft) candidates.push({ start, end: ctx.end, at: match.index, draft, rule, order });
       // A declined match may hide a shorter one that starts later: look again one character on.
       else re.lastIndex = match.index + 1;
     }
@@ -226,26 +218,46 @@ function merge(nodes: readonly NumNode[], chosen: readonly Candidate[]): NumNode
   return out;
 }
 
+/**
+ * Writes each winner into the windows as one node. A winner was matched inside one window and keeps
+ * its length, so the windows keep their offsets and need not be cut again.
+ */
+function patch(w: Windows, chosen: readonly Candidate[]): Windows {
+  const parts: string[] = [];
+  let at = 0;
+  for (const c of chosen) {
+    parts.push(w.text.slice(at, c.at), MARK[c.draft.kind], FILL.repeat(c.end - c.start - 1));
+    at = c.at + c.end - c.start;
+  }
+  parts.push(w.text.slice(at));
+  return { ...w, text: parts.join('') };
+}
+
 /** The rules of each stage, in table order; computed once per table. */
 const byStage = new WeakMap<readonly NumberRule[], ReadonlyMap<Stage, readonly NumberRule[]>>();
 
 /**
  * Runs every stage over the lexical nodes and returns the final nodes, sorted and never overlapping.
+ * The windows are cut once around the lexical nodes; every later node grows inside them.
  *
  * @param text The scanned text.
  * @param nodes The lexical stage's nodes, sorted by start.
  * @param rules The rule table.
  */
 export function runStages(text: string, nodes: NumNode[], rules: readonly NumberRule[]): NumNode[] {
+  if (nodes.length === 0) return nodes;
   let stages = byStage.get(rules);
   if (!stages) {
     stages = new Map(STAGES.map((s) => [s, rules.filter((r) => r.stage === s)]));
     byStage.set(rules, stages);
   }
-  let current = new Nodes(text, nodes);
+  let current = nodes;
+  let windows = windowsOf(text, nodes);
   for (const stage of STAGES) {
-    const chosen = choose(collect(current, stages.get(stage) ?? []));
-    if (chosen.length > 0) current = new Nodes(text, merge(current.list, chosen));
+    const chosen = choose(collect(text, current, windows, stages.get(stage) ?? []));
+    if (chosen.length === 0) continue;
+    current = merge(current, chosen);
+    windows = patch(windows, chosen);
   }
-  return [...current.list];
+  return current;
 }

@@ -41,7 +41,9 @@ export type TokType =
   | 'point'
   | 'neg'
   | 'over'
-  | 'out';
+  | 'out'
+  | 'unknown'
+  | 'number';
 
 /** One word or digit number the scanner found, with how it joins the token before it. */
 export interface Tok {
