@@ -86,7 +86,7 @@ export const SectionSchema = z.object({
   paragraphs: z.array(z.object({ start: offset, end: offset })),
 });
 
-export const PenaltySchema = SpanSchema.extend({
+export const PenaltySchema = z.object({
   kind: z.enum(['imprisonment', 'fine', 'life_imprisonment', 'death', 'forced_labor']),
   min: z.number().nullable(),
   max: z.number().nullable(),
@@ -95,6 +95,7 @@ export const PenaltySchema = SpanSchema.extend({
   alternative: z.boolean().optional(),
   /** The condition under which this penalty applies, as written ("when the victim is younger than 14 years"). */
   condition: z.string().optional(),
+  ...SpanSchema.shape,
 });
 
 export const StatuteSchema = z.object({
@@ -111,7 +112,8 @@ export const StatuteSchema = z.object({
 
 export const MetricSchema = z.string().regex(/^[a-z][a-z_]*$/);
 
-export const FigureSchema = SpanSchema.extend({
+/** Output key order is the shape order below (zod builds objects in shape order): what first, where last. */
+export const FigureSchema = z.object({
   id: z.string(),
   /** Core: investigations, prosecutions, convictions, victims_identified, victims_assisted, hotline_calls, people_trained. */
   metric: MetricSchema,
@@ -140,14 +142,17 @@ export const FigureSchema = SpanSchema.extend({
   /** `figures[].id` of the figure for an earlier period that the text sets this one against. */
   comparedWith: z.string().optional(),
   section: SectionKindSchema,
-  /** Where the number itself stands. */
+  ...SpanSchema.shape,
+  /** Where the number itself stands (for a figure with no value: the words that say so). */
   number: z.object({ start: offset, end: offset }),
 });
 
-export const TierSchema = SpanSchema.extend({
+export const TierSchema = z.object({
   placement: TierPlacementSchema,
-  previous: SpanSchema.extend({ placement: TierPlacementSchema }).optional(),
+  /** Last year's placement, where the text states it ("remained on Tier 2"), with the words that say so. */
+  previous: z.object({ placement: TierPlacementSchema, ...SpanSchema.shape }).optional(),
   change: z.enum(['remained', 'upgraded', 'downgraded']).optional(),
+  ...SpanSchema.shape,
 });
 
 export const DiagnosticSchema = z.object({
