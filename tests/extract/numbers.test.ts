@@ -218,6 +218,11 @@ describe('the arguments', () => {
     const text = 'between 20 and 30 victims';
     expect(findNumbers(text, 0, 12).map((n) => n.text)).toStrictEqual(['20']);
     expect(findNumbers('', 0, 0)).toStrictEqual([]);
+    // "2,9" and "79" are pieces of "2,979", not numbers.
+    const calls = 'received 2,979 calls';
+    expect(findNumbers(calls, 0, 12)).toStrictEqual([]);
+    expect(findNumbers(calls, 12)).toStrictEqual([]);
+    expect(findNumbers(calls, 9, 14).map((n) => n.value)).toStrictEqual([2979]);
   });
 });
 

@@ -31,6 +31,20 @@ function toMention(text: string, offset: number, n: NumNode): NumberMention {
   return m;
 }
 
+const ALNUM = /[A-Za-z0-9]/;
+
+/** True when offset `i` falls inside a word or a number: "2,9|79", "fif|ty". */
+function cuts(text: string, i: number): boolean {
+  const [a, b] = [text[i - 1], text[i]];
+  if (a === undefined || b === undefined) return false;
+  if (ALNUM.test(a) && ALNUM.test(b)) return true;
+  const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  return (
+    (digit(a) && (b === ',' || b === '.') && digit(text[i + 1])) ||
+    (digit(b) && (a === ',' || a === '.') && digit(text[i - 2]))
+  );
+}
+
 function nodesOf(text: string, from: number, to: number): NumNode[] {
   if (typeof text !== 'string')
     throw new TypeError(`Expected \`text\` to be a string, got \`${text}\` (${typeof text})`);
@@ -38,7 +52,13 @@ function nodesOf(text: string, from: number, to: number): NumNode[] {
   checkOffset('to', to, text.length);
   if (from > to) throw new TypeError(`Expected \`from\` (${from}) to be at most \`to\` (${to})`);
   const slice = text.slice(from, to);
-  return runStages(slice, parsePhrases(slice, scan(slice)), NUMBER_RULES);
+  const nodes = runStages(slice, parsePhrases(slice, scan(slice)), NUMBER_RULES);
+  // A number cut by the edges of the range is not in the range: "2,9" of "2,979" is no number.
+  const first = nodes[0];
+  if (first?.start === 0 && cuts(text, from)) nodes.shift();
+  const last = nodes[nodes.length - 1];
+  if (last?.end === slice.length && cuts(text, to)) nodes.pop();
+  return nodes;
 }
 
 /**
