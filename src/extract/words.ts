@@ -124,79 +124,62 @@ export interface QualifierCue {
   age?: true;
   person?: true;
 }
-const cue = (qualifier: Qualifier, extra: Omit<QualifierCue, 'qualifier'> = {}): QualifierCue => ({
-  qualifier,
-  ...extra,
-});
+
+/** Rows of cue phrases: the qualifier, its flags, and the phrases separated by "|". */
+const PREFIX_ROWS: ReadonlyArray<readonly [Qualifier, Omit<QualifierCue, 'qualifier'>, string]> = [
+  ['more_than', {}, 'more than|greater than|larger than|bigger than|higher than|in excess of|upwards of|>'],
+  ['more_than', {}, 'exceeding|exceed|exceeds|exceeded|surpass|surpassing'],
+  ['more_than', { years: false, person: true }, 'over|above'],
+  ['more_than', { age: true }, 'older than'],
+  [
+    'at_least',
+    {},
+    'at least|no less than|not less than|no fewer than|not fewer than|a minimum of|minimum of',
+  ],
+  [
+    'at_least',
+    {},
+    'at least or equal to|equal to or more than|equal to or greater than|more than or equal to',
+  ],
+  ['at_least', {}, 'greater than or equal to|higher or equal than|bigger or equal than|larger or equal than'],
+  ['at_least', {}, 'greater or equal than|more or equal than|>=|> =|≥'],
+  ['less_than', {}, 'less than|fewer than|smaller than|lower than|<'],
+  ['less_than', { years: false, person: true }, 'under|below'],
+  ['less_than', { age: true }, 'younger than'],
+  ['at_most', {}, 'up to|no more than|not more than|at most|a maximum of|maximum of|not exceeding'],
+  [
+    'at_most',
+    {},
+    'less than or equal to|fewer than or equal to|equal to or less than|equal to or fewer than',
+  ],
+  ['at_most', {}, 'less or equal than|smaller or equal than|lower or equal than|<=|< =|≤'],
+  ['approximately', { years: false }, 'approximately|roughly|an estimated|approx.|circa|some|about|around'],
+  ['nearly', { years: false }, 'nearly|almost|close to'],
+  ['exactly', {}, 'exactly|equal to|equals|equals to|equaling to|equalling to|equaling'],
+];
 
 /** The cue phrases before a number and what each means (see QualifierCue). */
-export const QUALIFIER_PREFIXES: ReadonlyMap<string, QualifierCue> = new Map([
-  ...['more than', 'greater than', 'larger than', 'bigger than', 'higher than', 'in excess of'].map(
-    (w) => [w, cue('more_than')] as const,
+export const QUALIFIER_PREFIXES: ReadonlyMap<string, QualifierCue> = new Map(
+  PREFIX_ROWS.flatMap(([qualifier, flags, list]) =>
+    list.split('|').map((p) => [p, { qualifier, ...flags }] as const),
   ),
-  ...['exceeding', 'exceed', 'exceeds', 'exceeded', 'surpass', 'surpassing', 'upwards of', '>'].map(
-    (w) => [w, cue('more_than')] as const,
-  ),
-  ['over', cue('more_than', { years: false, person: true })],
-  ['above', cue('more_than', { years: false, person: true })],
-  ['older than', cue('more_than', { age: true })],
-  ...['at least', 'no less than', 'not less than', 'no fewer than', 'not fewer than', 'a minimum of'].map(
-    (w) => [w, cue('at_least')] as const,
-  ),
-  ...['minimum of', 'at least or equal to', 'equal to or more than', 'equal to or greater than'].map(
-    (w) => [w, cue('at_least')] as const,
-  ),
-  ...[
-    'more than or equal to',
-    'greater than or equal to',
-    'higher or equal than',
-    'bigger or equal than',
-  ].map((w) => [w, cue('at_least')] as const),
-  ...['larger or equal than', 'greater or equal than', 'more or equal than', '>=', '> =', '≥'].map(
-    (w) => [w, cue('at_least')] as const,
-  ),
-  ...['less than', 'fewer than', 'smaller than', 'lower than', '<'].map(
-    (w) => [w, cue('less_than')] as const,
-  ),
-  ['under', cue('less_than', { years: false, person: true })],
-  ['below', cue('less_than', { years: false, person: true })],
-  ['younger than', cue('less_than', { age: true })],
-  ...['up to', 'no more than', 'not more than', 'at most', 'a maximum of', 'maximum of', 'not exceeding'].map(
-    (w) => [w, cue('at_most')] as const,
-  ),
-  ...[
-    'less than or equal to',
-    'fewer than or equal to',
-    'equal to or less than',
-    'equal to or fewer than',
-  ].map((w) => [w, cue('at_most')] as const),
-  ...['less or equal than', 'smaller or equal than', 'lower or equal than', '<=', '< =', '≤'].map(
-    (w) => [w, cue('at_most')] as const,
-  ),
-  ...['approximately', 'roughly', 'an estimated', 'approx.', 'circa', 'some', 'about', 'around'].map(
-    (w) => [w, cue('approximately', { years: false })] as const,
-  ),
-  ...['nearly', 'almost', 'close to'].map((w) => [w, cue('nearly', { years: false })] as const),
-  ...['exactly', 'equal to', 'equals', 'equals to', 'equaling to', 'equalling to', 'equaling'].map(
-    (w) => [w, cue('exactly')] as const,
-  ),
-]);
+);
 
 /** What a suffix after a number means; `or_equal` only sharpens a bound written before the number. */
 export type SuffixCue = Qualifier | 'or_equal';
 
+const SUFFIX_ROWS: ReadonlyArray<readonly [SuffixCue, string]> = [
+  ['at_least', 'or more|or greater|or greater than|or more than|or above|or over|or older|or higher'],
+  ['at_least', 'and more|and above|and over|and older'],
+  ['at_most', 'or less|or fewer|or less than|or below|or under|or younger|or lower'],
+  ['at_most', 'and below|and under|and less|and younger'],
+  ['or_equal', 'or equal|or equal to'],
+];
+
 /** Words after a number that bound it: "five hundred or more", "200 or greater", "5000 or less". */
-export const QUALIFIER_SUFFIXES: ReadonlyMap<string, SuffixCue> = new Map([
-  ...['or more', 'or greater', 'or greater than', 'or more than', 'or above', 'or over', 'or older'].map(
-    (w) => [w, 'at_least'] as const,
-  ),
-  ...['and more', 'and above', 'and over', 'and older', 'or higher'].map((w) => [w, 'at_least'] as const),
-  ...['or less', 'or fewer', 'or less than', 'or below', 'or under', 'or younger', 'and below'].map(
-    (w) => [w, 'at_most'] as const,
-  ),
-  ...['and under', 'and less', 'and younger', 'or lower'].map((w) => [w, 'at_most'] as const),
-  ...['or equal', 'or equal to'].map((w) => [w, 'or_equal'] as const),
-]);
+export const QUALIFIER_SUFFIXES: ReadonlyMap<string, SuffixCue> = new Map(
+  SUFFIX_ROWS.flatMap(([cue, list]) => list.split('|').map((p) => [p, cue] as const)),
+);
 
 /** "an unknown number of suspects": a count the text says exists but does not give. */
 export const UNKNOWN_NUMBER_WORDS: readonly string[] = [
