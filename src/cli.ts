@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   acceptDiff,
@@ -12,10 +13,11 @@ import {
   formatSummary,
   loadExpectedDir,
 } from './audit/index.js';
-import { canonicalJson, readPreviousDocument, writeFileAtomic } from './emit/index.js';
+import { formatChangeReport } from './changes/index.js';
+import { canonicalJson, LockError, readPreviousDocument, writeFileAtomic } from './emit/index.js';
 import { extractNumbers } from './extract/index.js';
-import { fetchSources, ManifestError } from './fetch/index.js';
-import { type DocumentReport, processSource, run } from './pipeline.js';
+import { FETCH_DEFAULTS, fetchSources, ManifestError, readManifest } from './fetch/index.js';
+import { type DocumentReport, processSource, type RunEvent, type RunReport, run } from './pipeline.js';
 import { validate } from './validate/index.js';
 import { jsonSchema, type TipDocument } from './validate/schema.js';
 
@@ -54,17 +56,57 @@ function summaryLine(report: DocumentReport): string {
   if (!doc) return `FAILED  ${report.id}`;
   const d = doc.document;
   const warnings = doc.diagnostics.filter((x) => x.severity !== 'info').length;
-  const where = report.emitted
-    ? `${relative(process.cwd(), report.emitted.path)} (${report.emitted.written ? 'written' : 'unchanged'})`
-    : '';
   return [
-    `ok  ${d.id}`,
+    `${report.status.replace('_', ' ')}  ${d.id}`,
     d.kind,
     [d.country ?? '?', d.reportYear ?? '?'].join(' '),
     doc.tier?.placement ?? 'no tier',
     `${doc.figures.length} figures, ${doc.statutes.length} statutes, ${doc.numbers.length} numbers, ${warnings} warnings`,
-    where,
   ].join('  ');
+}
+
+function runSummary(report: RunReport): string {
+  const count = (status: DocumentReport['status']) =>
+    report.documents.filter((d) => d.status === status).length;
+  const fetched = report.documents.filter((d) => d.fetch === 'fetched').length;
+  return (
+    `${report.documents.length} documents: ${fetched} fetched, ${count('not_modified')} not modified, ` +
+    `${count('new')} new, ${count('changed')} changed, ${count('unchanged')} unchanged, ${report.failed} failed`
+  );
+}
+
+/** A progress bar on a terminal; on anything else, a log line per retry (the summary lines follow anyway). */
+function progress(total: number): { onEvent: (event: RunEvent) => void; stop: () => void } {
+  if (process.stderr.isTTY !== true) {
+    return {
+      onEvent: (event) => {
+        if (event.type === 'fetch' && event.event.type === 'retry') {
+          const e = event.event;
+          process.stderr.write(`retry ${e.source.id} in ${Math.round(e.delay)} ms: ${e.error.message}\n`);
+        }
+      },
+      stop: () => undefined,
+    };
+  }
+  const bar = new SingleBar(
+    {
+      format: 'tip-extract [{bar}] {value}/{total} documents | {speed}/s | ETA {eta_formatted} | {last}',
+      stream: process.stderr,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0, { speed: '0', last: '' });
+  const started = Date.now();
+  return {
+    onEvent: (event) => {
+      if (event.type !== 'document') return;
+      const done = event.index + 1;
+      const speed = (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
+      bar.update(done, { speed, last: `${event.report.id} ${event.report.status}` });
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 /** A file name turned into a document id: "refworld-5959eca511.txt" -> "refworld-5959eca511". */
@@ -81,24 +123,36 @@ async function runCommand(opts: {
   rate?: number;
   cache?: string;
   offline?: boolean;
+  force?: boolean;
   allowHost: string[];
 }): Promise<number> {
-  const report = await run({
-    sources: opts.sources,
-    out: opts.out,
-    fetch: {
-      ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
-      ...(opts.rate !== undefined ? { rate: opts.rate } : {}),
-      ...(opts.cache !== undefined ? { cacheDir: opts.cache } : {}),
-      ...(opts.offline ? { offline: true } : {}),
-      ...(opts.allowHost.length > 0
-        ? { allowHosts: ['refworld.org', 'www.refworld.org', ...opts.allowHost] }
-        : {}),
-    },
-  });
-  for (const doc of report.documents) process.stdout.write(`${summaryLine(doc)}\n`);
-  const ok = report.documents.length - report.failed;
-  process.stdout.write(`${ok} of ${report.documents.length} documents ok, ${report.failed} failed\n`);
+  const sources = await readManifest(resolve(opts.sources));
+  const bar = progress(sources.length);
+  let report: RunReport;
+  try {
+    report = await run({
+      sources: opts.sources,
+      out: opts.out,
+      force: opts.force === true,
+      onEvent: bar.onEvent,
+      fetch: {
+        ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+        ...(opts.rate !== undefined ? { rate: opts.rate } : {}),
+        ...(opts.cache !== undefined ? { cacheDir: opts.cache } : {}),
+        ...(opts.offline ? { offline: true } : {}),
+        ...(opts.allowHost.length > 0
+          ? { allowHosts: [...FETCH_DEFAULTS.allowHosts, ...opts.allowHost] }
+          : {}),
+      },
+    });
+  } finally {
+    bar.stop();
+  }
+  for (const doc of report.documents) {
+    process.stdout.write(`${summaryLine(doc)}\n`);
+    if (doc.changes) for (const line of formatChangeReport(doc.changes)) process.stdout.write(`${line}\n`);
+  }
+  process.stdout.write(`${runSummary(report)}\n`);
   return report.failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -242,6 +296,7 @@ function program(setExit: (code: number) => void): Command {
     )
     .option('--cache <dir>', 'HTTP cache folder (default .cache)')
     .option('--offline', 'replay the cache, never touch the network')
+    .option('--force', 're-extract every document, even one whose text and extractor are unchanged')
     .option('--allow-host <host[:port]>', 'also allow this host (repeatable)', collect, [])
     .action(act(runCommand));
   cli
@@ -279,7 +334,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       code = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    } else if (error instanceof UsageError || error instanceof ManifestError) {
+    } else if (error instanceof UsageError || error instanceof ManifestError || error instanceof LockError) {
       process.stderr.write(`tip-extract: ${error.message}\n`);
       code = EXIT_USAGE;
     } else {

@@ -1,17 +1,24 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { type ChangeReport, diffDocuments, isEmptyReport, recordSeen } from './changes/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import {
+  acquireLock,
   type Emitted,
+  emitChangeReport,
   emitDocument,
   emitReport,
   emitSchema,
   readPreviousDocument,
+  readSeenLedger,
   writeDataPackage,
   writeFlatExports,
+  writeSeenLedger,
 } from './emit/index.js';
 import { extract } from './extract/index.js';
-import { type FetchOptions, fetchSources, readManifest } from './fetch/index.js';
+import { type FetchEvent, type FetchOptions, fetchSources, readManifest } from './fetch/index.js';
 import type { Fetched, FetchOutcome } from './fetch/types.js';
+import { EXTRACTOR_ID } from './fingerprint.js';
 import { ParseError, parseSource } from './parse/index.js';
 import type { CleanDocument } from './parse/types.js';
 import { renderReport } from './report/index.js';
@@ -29,8 +36,15 @@ export interface DocumentFailure {
   issues?: ValidationIssue[];
 }
 
-/** The outcome of processing one fetched source: a valid document, or why there is none. */
-export type Processed = { ok: true; document: TipDocument } | { ok: false; failure: DocumentFailure };
+/**
+ * The outcome of processing one fetched source: a valid document (`reused` when the previous one still
+ * holds because the clean text and the extractor are unchanged), or why there is none.
+ */
+export type Processed =
+  | { ok: true; document: TipDocument; reused: boolean }
+  | { ok: false; failure: DocumentFailure };
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * Builds the contract document from the stages' outputs.
@@ -63,6 +77,8 @@ export function assemble(fetched: Fetched, clean: CleanDocument, segmented: Segm
       citeAs: metadata.citeAs,
       refworldId: metadata.refworldId,
       sha256: fetched.sha256,
+      textSha256: sha256(clean.text),
+      extractor: EXTRACTOR_ID,
     },
     tier: extraction.tier,
     sections: segmented.sections,
@@ -75,15 +91,24 @@ export function assemble(fetched: Fetched, clean: CleanDocument, segmented: Segm
 }
 
 /**
- * Runs parse, segment, extract and validate on one fetched source; never throws on bad input.
+ * Runs parse, segment, extract and validate on one fetched source; never throws on bad input. When the
+ * previous document of the same source has the same clean text and was made by the same extractor, it is
+ * returned as it is: the narrative did not change, only perhaps the page around it.
  *
  * @param fetched The source bytes and where they came from.
+ * @param previous The document a previous run wrote for this source, if any.
  * @returns The validated document, or the failure with its error class.
  */
-export function processSource(fetched: Fetched): Processed {
+export function processSource(fetched: Fetched, previous?: TipDocument): Processed {
   let candidate: TipDocument;
   try {
     const clean = parseSource(fetched);
+    if (
+      previous?.document.extractor === EXTRACTOR_ID &&
+      previous.document.textSha256 === sha256(clean.text)
+    ) {
+      return { ok: true, document: previous, reused: true };
+    }
     candidate = assemble(fetched, clean, segment(clean));
   } catch (error) {
     if (error instanceof ParseError)
@@ -101,8 +126,13 @@ export function processSource(fetched: Fetched): Processed {
       },
     };
   }
-  return { ok: true, document: result.data };
+  return { ok: true, document: result.data, reused: false };
 }
+
+/** What a run reports as it goes, for a progress bar or log lines. */
+export type RunEvent =
+  | { type: 'fetch'; event: FetchEvent }
+  | { type: 'document'; index: number; total: number; report: DocumentReport };
 
 /** Options of `run`. */
 export interface RunOptions {
@@ -112,14 +142,29 @@ export interface RunOptions {
   out?: string;
   /** Passed to the fetch stage (concurrency, rate, cache, offline, allowed hosts...). */
   fetch?: FetchOptions;
+  /** Re-extract every document even when its clean text and the extractor are unchanged. */
+  force?: boolean;
+  /** The run's clock, for the first/last-seen ledger; default the system clock. */
+  now?: () => Date;
+  /** Told of every fetch event and every finished document. */
+  onEvent?: (event: RunEvent) => void;
 }
+
+/**
+ * What happened to one manifest entry: `new` (no previous output), `changed` (rewritten, see `changes`),
+ * `unchanged` (same clean text, output left alone), `not_modified` (the server said 304), or `failed`.
+ */
+export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'not_modified' | 'failed';
 
 /** What happened to one manifest entry in a run. */
 export interface DocumentReport {
   id: string;
+  status: DocumentStatus;
   fetch: FetchOutcome['status'];
   document?: TipDocument;
   emitted?: Emitted;
+  /** For a changed document: what changed, figure by figure (also written to `<out>/changes/<id>.json`). */
+  changes?: ChangeReport;
   failure?: DocumentFailure;
 }
 
@@ -140,42 +185,80 @@ function fetchFailure(outcome: FetchOutcome): DocumentFailure {
   };
 }
 
+async function previousDocument(out: string, id: string): Promise<TipDocument | undefined> {
+  const previous = validate(await readPreviousDocument(out, id));
+  return previous.success ? previous.data : undefined;
+}
+
+async function handle(outcome: FetchOutcome, out: string, force: boolean): Promise<DocumentReport> {
+  const report: DocumentReport = { id: outcome.source.id, status: 'failed', fetch: outcome.status };
+  const previous = await previousDocument(out, report.id);
+  if (!outcome.fetched) {
+    report.failure = fetchFailure(outcome);
+    return report;
+  }
+  if (
+    outcome.status === 'not_modified' &&
+    previous &&
+    !force &&
+    previous.document.extractor === EXTRACTOR_ID
+  ) {
+    return { ...report, status: 'not_modified', document: previous };
+  }
+  const processed = processSource(outcome.fetched, force ? undefined : previous);
+  if (!processed.ok) return { ...report, failure: processed.failure };
+  report.document = processed.document;
+  if (processed.reused) return { ...report, status: 'unchanged' };
+  report.emitted = await emitDocument(processed.document, out);
+  if (!previous) return { ...report, status: 'new' };
+  const changes = diffDocuments(previous, processed.document);
+  report.status = report.emitted.written ? 'changed' : 'unchanged';
+  if (!isEmptyReport(changes)) {
+    report.changes = changes;
+    await emitChangeReport(changes, out);
+  }
+  return report;
+}
+
 /**
  * Runs the default job: reads the manifest, fetches every source, extracts, validates and writes
- * `<out>/<id>.json` for each valid document and `<out>/schema.json`. A document that fails is reported and
- * its previous output is left untouched.
+ * `<out>/<id>.json` for each new or changed document, `<out>/schema.json`, the flat exports and the report.
+ * A document that fails is reported and its previous output is left untouched; an unchanged one is neither
+ * re-extracted nor rewritten. Two runs on one output folder do not interleave: the second is refused.
  *
- * @param options Where the manifest is, where output goes, and fetch settings.
+ * @param options Where the manifest is, where output goes, fetch settings, and a progress listener.
  */
 export async function run(options: RunOptions = {}): Promise<RunReport> {
   const manifest = resolve(options.sources ?? 'fixtures/sources.json');
   const out = resolve(options.out ?? 'output');
   const sources = await readManifest(manifest);
-  const outcomes = await fetchSources(sources, options.fetch ?? {});
-  const documents: DocumentReport[] = [];
-  for (const outcome of outcomes) {
-    const report: DocumentReport = { id: outcome.source.id, fetch: outcome.status };
-    if (!outcome.fetched) {
-      report.failure = fetchFailure(outcome);
-    } else {
-      const processed = processSource(outcome.fetched);
-      if (processed.ok) {
-        report.document = processed.document;
-        report.emitted = await emitDocument(processed.document, out);
-      } else {
-        report.failure = processed.failure;
-      }
+  const release = await acquireLock(out);
+  try {
+    const onEvent = options.onEvent;
+    const outcomes = await fetchSources(
+      sources,
+      options.fetch ?? {},
+      onEvent ? (event) => onEvent({ type: 'fetch', event }) : undefined,
+    );
+    const documents: DocumentReport[] = [];
+    for (const outcome of outcomes) {
+      const report = await handle(outcome, out, options.force === true);
+      documents.push(report);
+      onEvent?.({ type: 'document', index: documents.length - 1, total: outcomes.length, report });
     }
-    documents.push(report);
+    const schema = await emitSchema(out);
+    const exported = await lastGoodDocuments(documents, out);
+    const exports = [
+      ...(await writeFlatExports(exported, out)),
+      await writeDataPackage(exported, out),
+      await emitReport(renderReport(exported), out),
+    ];
+    const date = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
+    await writeSeenLedger(recordSeen(await readSeenLedger(out), exported, date), out);
+    return { documents, schema, exports, failed: documents.filter((d) => d.failure).length };
+  } finally {
+    await release();
   }
-  const schema = await emitSchema(out);
-  const exported = await lastGoodDocuments(documents, out);
-  const exports = [
-    ...(await writeFlatExports(exported, out)),
-    await writeDataPackage(exported, out),
-    await emitReport(renderReport(exported), out),
-  ];
-  return { documents, schema, exports, failed: documents.filter((d) => d.failure).length };
 }
 
 /**
@@ -185,12 +268,8 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
 async function lastGoodDocuments(documents: DocumentReport[], out: string): Promise<TipDocument[]> {
   const docs: TipDocument[] = [];
   for (const report of documents) {
-    if (report.document) {
-      docs.push(report.document);
-      continue;
-    }
-    const previous = validate(await readPreviousDocument(out, report.id));
-    if (previous.success) docs.push(previous.data);
+    const doc = report.document ?? (await previousDocument(out, report.id));
+    if (doc) docs.push(doc);
   }
   return docs;
 }

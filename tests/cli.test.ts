@@ -132,7 +132,7 @@ describe('tip-extract CLI', () => {
     const { code, stdout } = cli(['run', '--sources', manifest, '--out', join(dir, 'out')]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^FAILED {2}empty {2}ParseError: /m);
-    expect(stdout).toMatch(/^ok {2}seed /m);
+    expect(stdout).toMatch(/^new {2}seed /m);
   });
 
   it('schema prints the JSON Schema', () => {

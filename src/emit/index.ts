@@ -73,3 +73,5 @@ export async function readPreviousDocument(outDir: string, id: string): Promise<
     return null;
   }
 }
+
+export { acquireLock, emitChangeReport, LockError, readSeenLedger, writeSeenLedger } from './state.js';

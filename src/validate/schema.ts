@@ -178,7 +178,12 @@ export const DocumentMetaSchema = z.object({
   lastUpdated: z.iso.date().nullable(),
   citeAs: z.string().nullable(),
   refworldId: z.string().nullable(),
+  /** sha256 of the fetched source bytes. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the clean text: page chrome may change without the narrative changing. */
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The schema version and a hash of the rule tables that produced this document. */
+  extractor: z.string(),
 });
 
 export const TipDocumentSchema = z.object({

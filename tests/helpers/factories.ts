@@ -46,6 +46,8 @@ export function tipDocument(overrides: Partial<TipDocument> = {}): TipDocument {
       citeAs: null,
       refworldId: null,
       sha256: 'a'.repeat(64),
+      textSha256: 'b'.repeat(64),
+      extractor: 'test',
     },
     tier: { placement: 'Tier 2', start: 0, end: 9, quote: 'X: TIER 2' },
     sections: [

@@ -1,0 +1,9 @@
+export {
+  type ChangeReport,
+  diffDocuments,
+  type FigureView,
+  figureKey,
+  formatChangeReport,
+  isEmptyReport,
+} from './diff.js';
+export { recordSeen, type SeenLedger } from './seen.js';

@@ -1,0 +1,98 @@
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ChangeReport, SeenLedger } from '../changes/index.js';
+import { writeFileAtomic } from './atomic.js';
+import { canonicalJson } from './json.js';
+
+/**
+ * The run's own files beside the output: the lock that keeps two runs apart, the change reports and the
+ * ledger of when each figure was first and last seen (both under `<out>/changes/`, which is a log, not
+ * part of the committed output).
+ */
+
+/** Thrown when another live run holds the output folder. */
+export class LockError extends Error {
+  override readonly name = 'LockError';
+}
+
+const LOCK = '.tip-extract.lock';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the output folder for this run, so that two runs never interleave their writes. A lock left by a
+ * run that was killed (its process is gone) is taken over.
+ *
+ * @param outDir The output folder; created when missing.
+ * @returns A function that releases the lock.
+ * @throws LockError when a live process holds it.
+ */
+export async function acquireLock(outDir: string): Promise<() => Promise<void>> {
+  await mkdir(outDir, { recursive: true });
+  const path = join(outDir, LOCK);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+        throw new LockError(
+          `another tip-extract run (pid ${pid}) is writing to ${outDir}; wait for it to finish`,
+        );
+      }
+      await rm(path, { force: true });
+    }
+  }
+  throw new LockError(`could not take the lock ${path}`);
+}
+
+/**
+ * Writes a change report as `<out>/changes/<id>.json`.
+ *
+ * @param report The report.
+ * @param outDir The output folder.
+ */
+export async function emitChangeReport(report: ChangeReport, outDir: string): Promise<string> {
+  await mkdir(join(outDir, 'changes'), { recursive: true });
+  const path = join(outDir, 'changes', `${report.id}.json`);
+  await writeFileAtomic(path, canonicalJson(report));
+  return path;
+}
+
+/**
+ * Reads the seen ledger, or an empty one.
+ *
+ * @param outDir The output folder.
+ */
+export async function readSeenLedger(outDir: string): Promise<SeenLedger> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(join(outDir, 'changes', 'seen.json'), 'utf8'));
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as SeenLedger)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Writes the seen ledger atomically.
+ *
+ * @param ledger The ledger.
+ * @param outDir The output folder.
+ */
+export async function writeSeenLedger(ledger: SeenLedger, outDir: string): Promise<void> {
+  await mkdir(join(outDir, 'changes'), { recursive: true });
+  await writeFileAtomic(join(outDir, 'changes', 'seen.json'), canonicalJson(ledger));
+}
