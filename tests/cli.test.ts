@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,9 +27,33 @@ describe('tip-extract CLI', () => {
     const { code, stdout } = cli(['run', '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^ok {2}refworld-5959eca511 {2}tip_narrative {2}Kyrgyz Republic 2017 {2}Tier 2 {2}\d+ figures/m,
+      /^new {2}refworld-5959eca511 {2}tip_narrative {2}Kyrgyz Republic 2017 {2}Tier 2 {2}30 figures, 5 statutes/m,
     );
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^\d+ of \d+ documents ok, 0 failed$/);
+    expect(stdout.trim().split('\n').at(-1)).toBe(
+      '7 documents: 7 fetched, 0 not modified, 7 new, 0 changed, 0 unchanged, 0 failed',
+    );
+    expect((await readdir(out)).sort()).toStrictEqual([
+      'changes',
+      'datapackage.json',
+      'era-2003-albania.json',
+      'era-2007-costa-rica.json',
+      'era-2013-mozambique.json',
+      'era-2018-ethiopia.json',
+      'era-2022-kazakhstan.json',
+      'figures.csv',
+      'figures.jsonl',
+      'hrr-2008-ghana.json',
+      'penalties.csv',
+      'refworld-5959eca511.json',
+      'report.html',
+      'schema.json',
+      'statutes.csv',
+    ]);
+    const again = cli(['run', '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim().split('\n').at(-1)).toBe(
+      '7 documents: 7 fetched, 0 not modified, 0 new, 0 changed, 7 unchanged, 0 failed',
+    );
   });
 
   it('extract prints the document JSON', () => {
