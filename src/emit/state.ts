@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeReport, SeenLedger } from '../changes/index.js';
 import { writeFileAtomic } from './atomic.js';
@@ -42,6 +42,7 @@ export async function acquireLock(outDir: string): Promise<() => Promise<void>> 
       const handle = await open(path, 'wx');
       await handle.writeFile(`${process.pid}\n`);
       await handle.close();
+      await removeStaleTemps(outDir);
       return () => rm(path, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -55,6 +56,18 @@ export async function acquireLock(outDir: string): Promise<() => Promise<void>> 
     }
   }
   throw new LockError(`could not take the lock ${path}`);
+}
+
+/** Temporary files of writeFileAtomic left by a killed run: safe to remove once the lock is ours. */
+async function removeStaleTemps(outDir: string): Promise<void> {
+  for (const dir of [outDir, join(outDir, 'changes')]) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(
+      names
+        .filter((n) => n.startsWith('.') && n.endsWith('.tmp'))
+        .map((n) => rm(join(dir, n), { force: true })),
+    );
+  }
 }
 
 /**
