@@ -45,6 +45,28 @@ const NEGATIVES: [text: string, ids: string[]][] = [
   ['Article 5 of the CC applies.', []],
   // The office's abbreviation is not a law's.
   ["The prosecutor general's office (PGO) said the PGO had five cases.", []],
+  // A country's possessive or adjective is no part of a law's name (era-2013-mozambique).
+  [
+    "Mozambique's Law on Preventing and Combating Trafficking in Persons entered into force.",
+    ['law on preventing and combating trafficking in persons'],
+  ],
+  ['The Kazakh Law on Combating Trafficking entered into force.', ['law on combating trafficking']],
+  // The title of a numbered law is that law, not a second one (era-2018-ethiopia, era-2013-mozambique).
+  [
+    'Proclamation 909/2015, the Prevention and Suppression of Trafficking in Persons and Smuggling of Migrants Proclamation, criminalizes trafficking.',
+    ['proclamation 909/2015'],
+  ],
+  [
+    "Mozambique's Law on Preventing and Combating Trafficking in Persons (Law No. 6/2008) prohibits trafficking. Police used the 2008 anti-trafficking law.",
+    ['law no. 6/2008'],
+  ],
+  // A short name of a law named with its year is that law (hrr-2008-ghana).
+  [
+    'Section 2 of the 2005 Human Trafficking Act criminalizes trafficking. Police were trained on the Human Trafficking Act.',
+    ['2005 human trafficking act:2'],
+  ],
+  // An article of the code named in the sentence before is no "unknown" article (era-2003-albania).
+  ['The criminal code prohibits trafficking. Article 110/a covers adults.', ['criminal code:110/a']],
 ];
 
 describe('statute negatives', () => {

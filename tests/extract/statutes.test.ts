@@ -236,6 +236,16 @@ describe('findStatutes decisions', () => {
     ]);
   });
 
+  it('should give the offsets of the number of a numbered instrument, with or without "No."', () => {
+    const text = 'Article 5 of Law No. 3/2011 and Proclamation 909/2015 apply.';
+    const statutes = findStatutes(text, sentencesOf(text), []);
+    expect(statuteArticleRanges(statutes).map((r) => text.slice(r.start, r.end))).toStrictEqual([
+      '5',
+      '3/2011',
+      '909/2015',
+    ]);
+  });
+
   it('should give a bare article that nothing places the instrument "unknown"', () => {
     expect(refs('Police rarely used article 5.')).toStrictEqual([['unknown:5', ['article 5']]]);
   });
@@ -276,6 +286,76 @@ describe('findStatutes decisions', () => {
         ([, m]) => m,
       ),
     ).not.toContain('The law');
+  });
+
+  it('should place a bare article by the one instrument named alone in the sentence before', () => {
+    expect(refs('The criminal code prohibits trafficking. Article 110/a applies.')).toStrictEqual([
+      ['criminal code:110/a', ['Article 110/a']],
+    ]);
+    // Near misses: a sentence between, two instruments before, or an article cited in the sentence before.
+    expect(refs('The criminal code prohibits it. Police were trained. Article 110/a applies.')).toStrictEqual(
+      [
+        ['criminal code', ['criminal code']],
+        ['unknown:110/a', ['Article 110/a']],
+      ],
+    );
+    expect(
+      refs('The criminal code and the labor code prohibit it. Article 110/a applies.').map(([id]) => id),
+    ).toContain('unknown:110/a');
+    expect(
+      refs('Article 5 of the penal code and the labor code apply. Article 6 applies.').map(([id]) => id),
+    ).toStrictEqual(['penal code:5', 'labor code', 'penal code:6']);
+  });
+
+  it('should give a numbered instrument one name however its number is written', () => {
+    expect(refs('Law No. 6/2008 bans trafficking. Police rarely used Law 6/2008.')).toStrictEqual([
+      ['law no. 6/2008', ['Law No. 6/2008', 'Law 6/2008']],
+    ]);
+    expect(refs('Law No. 6/2008 and Decree 6/2008 apply.').map(([id]) => id)).toStrictEqual([
+      'law no. 6/2008',
+      'decree 6/2008',
+    ]);
+  });
+
+  it('should resolve the title of a numbered instrument, and a described law, to that instrument', () => {
+    const titled = 'The Law on Combating Trafficking (Law No. 6/2008) bans trafficking.';
+    expect(refs(`${titled} The Law on Combating Trafficking is rarely used.`)).toStrictEqual([
+      ['law no. 6/2008', ['Law on Combating Trafficking (Law No. 6/2008)', 'Law on Combating Trafficking']],
+    ]);
+    expect(
+      refs(`${titled} Police used the 2008 anti-trafficking law and the anti-trafficking law.`),
+    ).toStrictEqual([
+      [
+        'law no. 6/2008',
+        [
+          'Law on Combating Trafficking (Law No. 6/2008)',
+          '2008 anti-trafficking law',
+          'anti-trafficking law',
+        ],
+      ],
+    ]);
+    // Near misses: another year is another law; a title of another year is not this one.
+    expect(refs(`${titled} Police used the 2009 anti-trafficking law.`).map(([id]) => id)).toStrictEqual([
+      'law no. 6/2008',
+      '2009 anti-trafficking law',
+    ]);
+    expect(
+      refs(`${titled} The 2011 Law on Combating Trafficking replaced it.`).map(([id]) => id),
+    ).toStrictEqual(['law no. 6/2008', '2011 law on combating trafficking']);
+  });
+
+  it('should resolve a name without its year to the one law of that name with a year', () => {
+    expect(
+      refs('The 2005 Human Trafficking Act bans trafficking. Police learned the Human Trafficking Act.'),
+    ).toStrictEqual([
+      ['2005 human trafficking act', ['2005 Human Trafficking Act', 'Human Trafficking Act']],
+    ]);
+    // Near miss: two years, so the name without one is left as written.
+    expect(
+      refs(
+        'The 2005 Human Trafficking Act and the 2009 Human Trafficking Act differ. The Human Trafficking Act applies.',
+      ).map(([id]) => id),
+    ).toStrictEqual(['2005 human trafficking act', '2009 human trafficking act', 'human trafficking act']);
   });
 
   it('should not list a whole instrument again when the text cites its articles', () => {

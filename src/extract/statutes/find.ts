@@ -61,6 +61,22 @@ function articleRef(written: string, start: number): ArticleRef {
   return { text, base: /^\d+/.exec(text)?.[0] ?? text, start, end: start + written.length };
 }
 
+/** The year inside an instrument's number: "2008" of "6/2008", "2011" of "2011-14". */
+const NUMBER_YEAR = /(?:^|[/-])((?:19|20)\d{2})(?:$|[/-])/;
+
+/**
+ * The title a numbered instrument is given beside its number ("Law on ... (Law No. 6/2008)"), or
+ * null when the match has none. `false` when the title's kind word is not the number's ("the Child
+ * Rights Act (Law No. 5)"): two instruments, not one, and the match is dropped.
+ */
+function readNumberTitle(groups: Groups): string | false | null {
+  const title = groups.numTitle;
+  if (title === undefined) return null;
+  const titleKind = groups.namedKind ?? groups.lawOnKind;
+  if (titleKind === undefined || groups.numKind === undefined) return false;
+  return kindOfWord(titleKind) === kindOfWord(groups.numKind) ? title.replace(/\s+/g, ' ') : false;
+}
+
 /** Reads the instrument groups of a match into a canonical instrument, or an abbreviation to check. */
 function readInstrument(groups: Groups, indices: GroupIndices): InstrumentRef | { abbr: string } | null {
   if (groups.code !== undefined) {
@@ -71,7 +87,9 @@ function readInstrument(groups: Groups, indices: GroupIndices): InstrumentRef | 
     const year = groups.topicYear;
     const kind = kindOfWord(groups.topicKind ?? 'law');
     const name = `${year === undefined ? '' : `${year} `}${normaliseName(groups.topic)} ${kind}`;
-    return year === undefined ? { name, kind, generic: 'topic' } : { name, kind, year };
+    // "the 2008 anti-trafficking law" still only describes a law: resolve.ts looks for the one
+    // trafficking law of 2008 the document names, and keeps this name when there is none.
+    return year === undefined ? { name, kind, generic: 'topic' } : { name, kind, generic: 'topic', year };
   }
   if (groups.yearLaw !== undefined) {
     return { name: `${groups.yearLaw} law`, kind: 'law', generic: 'year', year: groups.yearLaw };
@@ -79,7 +97,10 @@ function readInstrument(groups: Groups, indices: GroupIndices): InstrumentRef | 
   if (groups.numKind !== undefined && groups.numNo !== undefined && indices.numNo) {
     const [start, end] = indices.numNo;
     const kind = kindOfWord(groups.numKind);
-    return { name: `${kind} ${normaliseName(groups.numNo)}`, kind, number: { start, end } };
+    const number = normaliseName(groups.numNo);
+    const name = `${kind} ${groups.numMark === undefined ? '' : 'no. '}${number}`;
+    const year = NUMBER_YEAR.exec(number)?.[1];
+    return { name, kind, number: { start, end }, ...(year === undefined ? {} : { year }) };
   }
   if (groups.namedName !== undefined && groups.namedKind !== undefined) {
     const name = normaliseName(`${groups.namedName} ${groups.namedKind}`);
@@ -91,10 +112,10 @@ function readInstrument(groups: Groups, indices: GroupIndices): InstrumentRef | 
     return year === undefined ? { name, kind } : { name: `${year} ${name}`, kind, year };
   }
   if (groups.lawOnKind !== undefined && groups.lawOnName !== undefined) {
-    return {
-      name: normaliseName(`${groups.lawOnKind} ${groups.lawOnName}`),
-      kind: kindOfWord(groups.lawOnKind),
-    };
+    const name = normaliseName(`${groups.lawOnKind} ${groups.lawOnName}`);
+    const kind = kindOfWord(groups.lawOnKind);
+    const year = groups.lawOnYear;
+    return year === undefined ? { name, kind } : { name: `${year} ${name}`, kind, year };
   }
   if (groups.abbr !== undefined) return { abbr: groups.abbr };
   return null;
@@ -120,6 +141,8 @@ function candidatesIn(text: string, sentence: Range, index: number): Candidate[]
       const instrument =
         rule.kind === 'bare' || rule.kind === 'short' ? null : readInstrument(groups, indices);
       if (rule.kind !== 'bare' && rule.kind !== 'short' && instrument === null) continue;
+      const title = readNumberTitle(groups);
+      if (title === false) continue;
       const candidate: Candidate = {
         rule: rule.name,
         kind: rule.kind,
@@ -134,6 +157,7 @@ function candidatesIn(text: string, sentence: Range, index: number): Candidate[]
         sentence: index,
         order,
       };
+      if (title !== null) candidate.title = title;
       if (instrument && 'abbr' in instrument) candidate.abbr = instrument.abbr;
       if (rule.kind === 'short' && groups.short !== undefined) candidate.short = groups.short.toLowerCase();
       found.push(candidate);

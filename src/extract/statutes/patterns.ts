@@ -32,10 +32,11 @@ export const ARTICLE_WORD_ONE = String.raw`(?:[Aa]rticle|[Aa]rt\.|[Ss]ection|[Ss
 export const ARTICLE_WORD_MANY = String.raw`(?:[Aa]rticles|[Aa]rts\.|[Ss]ections|[Ss]ecs\.|§§)`;
 
 /**
- * One article number as written: "124", "124(2)", "124(2)(b)", "321-1", "5.1", "124bis", "124a".
- * Every part starts with a fixed character ("(", ".", "-", digit), so the parts cannot overlap.
+ * One article number as written: "124", "124(2)", "124(2)(b)", "321-1", "5.1", "124bis", "124a",
+ * "110/a" (the Albanian criminal code numbers its added articles so).
+ * Every part starts with a fixed character ("(", ".", "-", "/", digit), so the parts cannot overlap.
  */
-export const ARTICLE_NUMBER = String.raw`\d{1,4}(?:[.\-‐–]\d{1,4}){0,3}(?:[a-z](?![a-z]))?(?:\s?(?:bis|ter|quater)\b)?(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,4}\)){0,4}`;
+export const ARTICLE_NUMBER = String.raw`\d{1,4}(?:[.\-‐–]\d{1,4}){0,3}(?:\/?[a-z](?![a-z]))?(?:\s?(?:bis|ter|quater)\b)?(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,4}\)){0,4}`;
 
 /** A range inside a list ("260 to 265", "2-4" is already one ARTICLE_NUMBER). */
 const ARTICLE_ITEM = String.raw`${ARTICLE_NUMBER}(?:\s+(?:to|through)\s+${ARTICLE_NUMBER})?`;
@@ -96,26 +97,60 @@ export const CODE = `${group('code', CODE_PATTERN)}\\b${NOT_ENFORCEMENT}`;
  * months, and the last words of names (so "the Child Rights Act and the Labour Act" is two acts).
  */
 const NAME_STOP = String.raw`(?:The|A|An|This|That|These|Those|Its|Their|Under|In|On|By|With|From|For|And|Or|Although|While|When|If|Since|After|Before|During|Following|Pursuant|Per|As|At|To|Of|New|Existing|Draft|Act|Law|Bill|Code|Decree|Proclamation|Ordinance|January|February|March|April|May|June|July|August|September|October|November|December)\b`;
-/** One capitalised word of a name ("Anti-Trafficking", "Children's"). */
-const NAME_WORD = String.raw`(?!${NAME_STOP})[A-Z][A-Za-z\-‐]{0,30}(?:['’]s)?\b`;
+/**
+ * Nouns whose possessive starts a statute's name ("Children's Act", "Women's Rights Law"). Any other
+ * possessive before a name is its owner, not part of it: "Mozambique's Law on ...", "Ghana's
+ * Human Trafficking Act".
+ */
+const NAME_POSSESSIVE = String.raw`(?:Children|Child|Women|Woman|People|Men)['’]s\b`;
+/**
+ * One capitalised word of a name ("Anti-Trafficking", "Children's"); a word with another possessive
+ * ending ("Mozambique's") is none. The word runs to a word boundary, so it splits one way only.
+ */
+const NAME_WORD = String.raw`(?!${NAME_STOP})(?:${NAME_POSSESSIVE}|[A-Z][A-Za-z\-‐]{0,30}\b(?!['’]))`;
 /** Lower-case words inside a name: "Prevention *of* Trafficking *in* Persons". */
 const NAME_CONNECTOR = String.raw`(?:of|on|for|against|to|in|and|the)`;
 /** The last word of a statute name. */
 const NAME_KIND = String.raw`(?:Act|Law|Bill|Code|Decree|Proclamation|Ordinance)`;
 
 /**
+ * Not "Kazakh Law" in "Kazakh Law on Combating Trafficking": the name starts at its kind word
+ * there (the "Law on ..." form below), and the word before it is the country's.
+ */
+const NOT_LAW_ON = `(?!\\s+(?:on|against)\\s+(?:the\\s+)?${NAME_WORD})`;
+
+/**
  * A capitalised statute name: "2007 Antitrafficking in Persons Bill", "Child Rights Act",
- * "Prevention of Trafficking in Persons Act of 2008", "Law on Combating Trafficking in Persons".
+ * "Prevention of Trafficking in Persons Act of 2008", "2011 Law on Combating Trafficking in Persons".
  * The repetition is bounded by MAX_NAME_WORDS and each iteration starts at a capital letter
  * after white space while connectors are lower case, so a position splits only one way.
  */
 export const NAMED_LAW = anyOf(
-  `(?:${group('namedYear', YEAR)}\\s+)?${group('namedName', `${NAME_WORD}(?:\\s+(?:${NAME_CONNECTOR}\\s+){0,2}${NAME_WORD}){0,${MAX_NAME_WORDS - 1}}`)}\\s+${group('namedKind', NAME_KIND)}\\b${NOT_ENFORCEMENT}(?:,?\\s+(?:of\\s+)?${group('namedYear2', YEAR)})?`,
-  `${group('lawOnKind', 'Law|Act|Decree|Code')}\\s+${group('lawOnName', `(?:on|of|against|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+(?:${NAME_CONNECTOR}\\s+){0,2}${NAME_WORD}){0,${MAX_NAME_WORDS - 1}}`)}`,
+  `(?:${group('namedYear', YEAR)}\\s+)?${group('namedName', `${NAME_WORD}(?:\\s+(?:${NAME_CONNECTOR}\\s+){0,2}${NAME_WORD}){0,${MAX_NAME_WORDS - 1}}`)}\\s+${group('namedKind', NAME_KIND)}\\b${NOT_ENFORCEMENT}${NOT_LAW_ON}(?:,?\\s+(?:of\\s+)?${group('namedYear2', YEAR)})?`,
+  `(?:${group('lawOnYear', YEAR)}\\s+)?${group('lawOnKind', 'Law|Act|Decree|Code')}\\s+${group('lawOnName', `(?:on|of|against|for)\\s+(?:the\\s+)?${NAME_WORD}(?:\\s+(?:${NAME_CONNECTOR}\\s+){0,2}${NAME_WORD}){0,${MAX_NAME_WORDS - 1}}`)}`,
 );
 
-/** A numbered instrument: "Law No. 3/2011", "Law 2011-14", "Proclamation 909/2015", "Decree No. 45". */
-export const NUMBERED_LAW = `${group('numKind', 'Law|Act|Decree|Proclamation|Ordinance')}\\s+(?:No\\.?\\s*|Number\\s+|#\\s*)?${group('numNo', String.raw`\d{1,5}(?:[/\-‐–]\d{1,5}){0,3}`)}(?![d/])`;
+/**
+ * A numbered instrument: "Law No. 3/2011", "Law 2011-14", "Proclamation 909/2015", "Decree No. 45".
+ * `numMark` is the number sign when written ("No.", "Number", "#"): the name keeps it as "no.".
+ */
+export const NUMBERED_LAW = `${group('numKind', 'Law|Act|Decree|Proclamation|Ordinance')}\\s+${group('numMark', String.raw`No\.?\s*|Number\s+|#\s*`)}?${group('numNo', String.raw`\d{1,5}(?:[/\-‐–]\d{1,5}){0,3}`)}(?![d/])`;
+
+/**
+ * A numbered instrument after its title: "Law on Preventing and Combating Trafficking in Persons
+ * (Law No. 6/2008)". The title is `numTitle`; `find.ts` keeps the match only when both kind words
+ * agree, so "the Child Rights Act (Law No. 5)" is not read as one instrument.
+ */
+export const TITLE_THEN_NUMBER = `${group('numTitle', NAMED_LAW)}\\s*\\(\\s*${NUMBERED_LAW}\\s*\\)`;
+
+/**
+ * A numbered instrument before its title: "Proclamation 909/2015, the Prevention and Suppression of
+ * Trafficking in Persons and Smuggling of Migrants Proclamation,", "Law No. 6/2008 (the Anti-Trafficking
+ * Law)". An appositive title must be closed by a comma, a stop or the sentence end and must not open a
+ * list (", and ..."); `find.ts` keeps the match only when both kind words agree, so "Law No. 3/2011, the
+ * Child Rights Act, the penal code ..." stays two laws and a code.
+ */
+export const NUMBER_THEN_TITLE = `${NUMBERED_LAW}(?:,\\s+|\\s*\\(\\s*)(?:the\\s+)?${group('numTitle', NAMED_LAW)}(?:\\s*\\)|(?=\\s*[,;.:]|\\s*$)(?!\\s*,\\s*(?:and|or)\\b))`;
 
 /** An abbreviation of an instrument ("CC"); read only where the text defined it ("the Criminal Code (CC)"). */
 export const ABBREVIATION = `${group('abbr', '[A-Z]{2,6}')}\\b`;

@@ -1,21 +1,28 @@
 /**
  * The resolve pass (cf. eyecite `resolve`): gives every found reference the statutes it refers to.
  *
- * - A full reference names its own instrument.
+ * - A full reference names its own instrument, by its canonical name in the document: a numbered
+ *   instrument keeps its first spelling ("Law No. 6/2008", later "Law 6/2008"); a name that is the
+ *   title of one numbered instrument is that instrument ("the Law on Preventing ..." after "Law on
+ *   Preventing ... (Law No. 6/2008)"); a name without a year is the one law of the document with
+ *   that name and a year ("the Human Trafficking Act" after "the 2005 Human Trafficking Act").
  * - A bare "article 124" goes, in this order, to: the instrument of the last full or resolved
  *   reference to article 124 (so "article 124" after "Article 15 of the code on children" still
  *   means the criminal code's 124); the instrument named alone earlier in the same sentence; the
- *   last instrument mentioned with an article; the one instrument the whole document cites with
- *   article 124 (a forward reference); else instrument "unknown".
- * - "the anti-trafficking law" and "the 2005 law" only describe a law: they go to the one law of
- *   the document that fits (its name says trafficking, or has that year), stand for themselves
- *   when none does, and stay unresolved when several do.
+ *   one instrument named alone in the sentence before, when that sentence cites no article ("The
+ *   criminal code prohibits trafficking. Article 110/a ..."); the last instrument mentioned with an
+ *   article; the one instrument the whole document cites with article 124 (a forward reference);
+ *   else instrument "unknown".
+ * - "the 2008 anti-trafficking law" describes a law: it goes to the one trafficking law of 2008 the
+ *   document names (by name or title), stands for itself when there is none, and stays unresolved
+ *   when there are several. "the anti-trafficking law" and "the 2005 law" go likewise to the one
+ *   law of the document that fits, counting such described laws too.
  * - "the act", "this law", "the code", "this article" go to the one instrument (or article) of a
  *   compatible kind named earlier in the same sentence or in the sentence before; otherwise they
  *   stay unresolved: "the law" usually means a country's law in general, and is never guessed.
  */
-import { type InstrumentKind, SHORT_FORM_TARGETS } from './instruments.js';
-import type { FoundMention } from './types.js';
+import { type InstrumentKind, normaliseName, SHORT_FORM_TARGETS } from './instruments.js';
+import type { FoundMention, InstrumentRef } from './types.js';
 
 /** The instrument of a bare article that no earlier or later reference places. */
 export const UNKNOWN_INSTRUMENT = 'unknown';
@@ -55,15 +62,97 @@ function only<T>(values: Iterable<T>): T | undefined {
   return all.length === 1 ? all[0] : undefined;
 }
 
-/** Places a descriptive name ("the anti-trafficking law", "the 2005 law") among the named laws. */
-function resolveGeneric(mention: FoundMention, named: readonly FoundMention[]): string | null {
-  const ref = mention.instrument;
-  if (!ref?.generic) return ref?.name ?? null;
-  const fits = named.filter(({ instrument: other }) => {
-    if (!other || other.generic || !NOT_A_CODE.has(other.kind)) return false;
-    return ref.generic === 'year' ? other.year === ref.year : /trafficking/.test(other.name);
-  });
-  const names = new Set(fits.map((m) => m.instrument?.name));
+/** Adds `value` to the set under `key`. */
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+/** A law's name or title without its year or article: "human trafficking act" for "2005 human trafficking act" or "the Human Trafficking Act, 2005". */
+function withoutYear(name: string): string {
+  return normaliseName(name)
+    .replace(/^the\s+/, '')
+    .replace(/^(?:19|20)\d{2}\s+/, '')
+    .replace(/,?\s+(?:of\s+)?(?:19|20)\d{2}$/, '');
+}
+
+/** The year a law's title gives ("2005" of "Human Trafficking Act, 2005"), if any. */
+function titleYear(title: string): string | undefined {
+  return /\b((?:19|20)\d{2})\b/.exec(title)?.[1];
+}
+
+/** The kind and number of a numbered instrument ("law 6/2008" for "law no. 6/2008"), or null. */
+function numberKey(ref: InstrumentRef): string | null {
+  if (!ref.number) return null;
+  const match = /^(\S+) (?:no\. )?(.+)$/.exec(ref.name);
+  return match ? `${match[1]} ${match[2]}` : null;
+}
+
+/** Whether two years agree: equal, or one of them unknown. */
+const sameYear = (a: string | undefined, b: string | undefined): boolean =>
+  a === undefined || b === undefined || a === b;
+
+/**
+ * The canonical name of every instrument name that another name of the document stands for:
+ * spellings of one number ("law 6/2008" -> "law no. 6/2008", the first written), the title of a
+ * numbered instrument ("law on preventing ..." -> "law no. 6/2008"), a name without its year
+ * ("human trafficking act" -> "2005 human trafficking act"). A name that could stand for
+ * several is left as it is.
+ */
+function aliasesOf(specific: readonly FoundMention[]): Map<string, string> {
+  const alias = new Map<string, string>();
+  const firstByNumber = new Map<string, string>();
+  for (const { instrument: ref } of specific) {
+    const key = ref ? numberKey(ref) : null;
+    if (!ref || key === null) continue;
+    const first = firstByNumber.get(key);
+    if (first === undefined) firstByNumber.set(key, ref.name);
+    else if (first !== ref.name) alias.set(ref.name, first);
+  }
+  const canonical = (name: string): string => alias.get(name) ?? name;
+
+  const byTitle = new Map<string, Set<string>>();
+  const titleYears = new Map<string, string | undefined>();
+  const byBareName = new Map<string, Set<string>>();
+  for (const { instrument: ref, title } of specific) {
+    if (!ref || !NOT_A_CODE.has(ref.kind)) continue;
+    if (ref.number && title !== undefined) {
+      addTo(byTitle, withoutYear(title), canonical(ref.name));
+      titleYears.set(canonical(ref.name), titleYear(title) ?? ref.year);
+    } else if (!ref.number && ref.year !== undefined) {
+      addTo(byBareName, withoutYear(ref.name), ref.name);
+    }
+  }
+  for (const { instrument: ref } of specific) {
+    if (!ref || ref.number || !NOT_A_CODE.has(ref.kind) || alias.has(ref.name)) continue;
+    const key = withoutYear(ref.name);
+    const titled = only(
+      [...(byTitle.get(key) ?? [])].filter((name) => sameYear(titleYears.get(name), ref.year)),
+    );
+    const dated = ref.year === undefined ? only(byBareName.get(key) ?? []) : undefined;
+    const target = titled ?? dated;
+    if (target !== undefined && target !== ref.name) alias.set(ref.name, target);
+  }
+  return alias;
+}
+
+/** A law of the document a descriptive name may stand for. */
+interface Law {
+  name: string;
+  year?: string;
+  trafficking: boolean;
+}
+
+/** Whether a descriptive name ("the 2008 anti-trafficking law", "the 2005 law") fits a law. */
+function fits(ref: InstrumentRef, law: Law): boolean {
+  if (ref.generic === 'year') return law.year === ref.year;
+  return law.trafficking && (ref.year === undefined || law.year === ref.year);
+}
+
+/** The one name among `laws` that fit, `ref.name` when none does, null when several do. */
+function placeAmong(ref: InstrumentRef, laws: readonly Law[]): string | null {
+  const names = new Set(laws.filter((law) => fits(ref, law)).map((law) => law.name));
   if (names.size === 0) return ref.name;
   return only(names) ?? null;
 }
@@ -75,14 +164,47 @@ function resolveGeneric(mention: FoundMention, named: readonly FoundMention[]): 
  */
 export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
   const named = mentions.filter((m) => m.instrument && !m.instrument.generic);
+  const alias = aliasesOf(named);
+  const canonical = (name: string): string => alias.get(name) ?? name;
   const kinds = new Map<string, InstrumentKind>();
-  for (const m of named) if (m.instrument) kinds.set(m.instrument.name, m.instrument.kind);
+  for (const m of named) if (m.instrument) kinds.set(canonical(m.instrument.name), m.instrument.kind);
   // Which instruments the whole document cites with each article number, for forward references.
   const citedWith = new Map<string, Set<string>>();
   for (const m of mentions) {
     if (m.kind !== 'full' || !m.instrument) continue;
-    for (const a of m.articles)
-      citedWith.set(a.base, (citedWith.get(a.base) ?? new Set()).add(m.instrument.name));
+    for (const a of m.articles) addTo(citedWith, a.base, canonical(m.instrument.name));
+  }
+  // The laws a descriptive name may stand for: the named ones, by canonical name (a year or a
+  // trafficking title on any of a law's names counts), then what "the 2008 anti-trafficking law"
+  // and the like stand for, so that "the anti-trafficking law" finds those too.
+  const lawsByName = new Map<string, Law>();
+  for (const { instrument: ref, title } of named) {
+    if (!ref || !NOT_A_CODE.has(ref.kind)) continue;
+    const name = canonical(ref.name);
+    const law = lawsByName.get(name) ?? { name, trafficking: false };
+    if (law.year === undefined && ref.year !== undefined) law.year = ref.year;
+    law.trafficking ||= /trafficking/.test(ref.name) || /trafficking/i.test(title ?? '');
+    lawsByName.set(name, law);
+  }
+  const laws = [...lawsByName.values()];
+  const described = new Map<FoundMention, string | null>();
+  for (const m of mentions) {
+    if (m.instrument?.generic === 'topic' && m.instrument.year !== undefined)
+      described.set(m, placeAmong(m.instrument, laws));
+  }
+  const describedLaws: Law[] = [...described.entries()].flatMap(([m, name]) =>
+    name === null
+      ? []
+      : [{ name, trafficking: true, ...(m.instrument?.year ? { year: m.instrument.year } : {}) }],
+  );
+
+  /** Places a descriptive name ("the anti-trafficking law", "the 2005 law") among the laws. */
+  function resolveGeneric(mention: FoundMention): string | null {
+    const ref = mention.instrument;
+    if (!ref) return null;
+    if (!ref.generic) return canonical(ref.name);
+    if (described.has(mention)) return described.get(mention) ?? null;
+    return placeAmong(ref, [...laws, ...describedLaws]);
   }
 
   const resolved: Resolved[] = [];
@@ -109,11 +231,11 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
   function targetsOf(mention: FoundMention): Target[] | null {
     switch (mention.kind) {
       case 'full': {
-        const instrument = mention.instrument?.name ?? UNKNOWN_INSTRUMENT;
+        const instrument = mention.instrument ? canonical(mention.instrument.name) : UNKNOWN_INSTRUMENT;
         return mention.articles.map((a) => place(instrument, a.base, a.text));
       }
       case 'instrument': {
-        const instrument = resolveGeneric(mention, named);
+        const instrument = resolveGeneric(mention);
         if (instrument !== null && mention.instrument)
           kinds.set(instrument, kinds.get(instrument) ?? mention.instrument.kind);
         return instrument === null ? null : [{ instrument, article: null }];
@@ -123,6 +245,7 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
           const instrument =
             lastWithArticle.get(a.base) ??
             sameSentenceInstrument(mention) ??
+            previousSentenceInstrument(mention) ??
             lastArticleInstrument ??
             only(citedWith.get(a.base) ?? []) ??
             UNKNOWN_INSTRUMENT;
@@ -146,6 +269,20 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
   function sameSentenceInstrument(mention: FoundMention): string | undefined {
     return only(
       (bySentence.get(mention.sentence) ?? [])
+        .filter((r) => r.mention.kind === 'instrument')
+        .flatMap((r) => r.targets.map((t) => t.instrument)),
+    );
+  }
+
+  /**
+   * The one instrument named alone in the sentence before a bare article ("The criminal code
+   * prohibits trafficking. Article 110/a ..."), when that sentence cites no article itself.
+   */
+  function previousSentenceInstrument(mention: FoundMention): string | undefined {
+    const before = bySentence.get(mention.sentence - 1) ?? [];
+    if (before.some((r) => r.mention.kind === 'full' || r.mention.kind === 'bare')) return undefined;
+    return only(
+      before
         .filter((r) => r.mention.kind === 'instrument')
         .flatMap((r) => r.targets.map((t) => t.instrument)),
     );

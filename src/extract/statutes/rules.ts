@@ -14,9 +14,11 @@ import {
   NAMED_LAW,
   NOT_REPORT_SECTION,
   NOT_SUBSECTION_LETTER,
+  NUMBER_THEN_TITLE,
   NUMBERED_LAW,
   OF_INSTRUMENT,
   SHORT_FORM,
+  TITLE_THEN_NUMBER,
   TOPIC_LAW,
 } from './patterns.js';
 import type { MentionKind } from './types.js';
@@ -49,6 +51,8 @@ function rule(source: string): RegExp {
 
 const KYRGYZ = 'Kyrgyz Republic, TIP report 2017 (fixtures/refworld-5959eca511.txt)';
 const HRR = (file: string): string => `corpus/usdos-hrr/sections/${file}`;
+/** The era fixtures were written for this project in each era's phrasing (fixtures/sources/ERAS.md). */
+const ERA = (file: string): string => `fixtures/sources/${file} (written for this project)`;
 
 /** The rule table, in tie-break order. */
 export const STATUTE_RULES: readonly StatuteRule[] = [
@@ -91,7 +95,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
         text: 'Article 5 of Law No. 3/2011 defines trafficking.',
         source: 'constructed',
         quote: 'Article 5 of Law No. 3/2011',
-        ids: ['law 3/2011:5'],
+        ids: ['law no. 3/2011:5'],
       },
     ],
     counterExamples: [
@@ -141,11 +145,19 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
         quote: 'sections 2-4',
         ids: ['unknown:2-4'],
       },
+      {
+        // The code named alone in the sentence before is the article's instrument.
+        text: "The criminal code prohibits trafficking in persons. Article 110/a, which covers trafficking in adults, prescribes penalties of five to 15 years' imprisonment.",
+        source: ERA('era-2003-albania.txt'),
+        quote: 'Article 110/a',
+        ids: ['criminal code:110/a'],
+      },
     ],
     counterExamples: [
       'Section 8 of the report describes the methodology.',
       'The trafficking of child soldiers remained a problem (see section 1.g).',
       'Child labor is discussed in section 6.c.',
+      'The ratio was 110/a per district.',
       'The government passed amendments to bring the anti-trafficking article in its criminal code up to international standards.',
     ],
   },
@@ -226,17 +238,67 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
         text: 'Law No. 3/2011 criminalizes trafficking.',
         source: 'constructed',
         quote: 'Law No. 3/2011',
-        ids: ['law 3/2011'],
+        ids: ['law no. 3/2011'],
       },
       { text: 'Law 2011-14 amended it.', source: 'constructed', quote: 'Law 2011-14', ids: ['law 2011-14'] },
       {
         text: 'Decree No. 45 created the commission.',
         source: 'constructed',
         quote: 'Decree No. 45',
-        ids: ['decree 45'],
+        ids: ['decree no. 45'],
       },
     ],
     counterExamples: ['Law enforcement officials arrested 12 suspects.', 'The law 2 years ago was weak.'],
+  },
+  {
+    name: 'named-law-numbered',
+    kind: 'instrument',
+    pattern: rule(group('ref', TITLE_THEN_NUMBER)),
+    examples: [
+      {
+        text: "Mozambique's Law on Preventing and Combating Trafficking in Persons (Law No. 6/2008) prohibits all forms of trafficking.",
+        source: ERA('era-2013-mozambique.txt'),
+        quote: 'Law on Preventing and Combating Trafficking in Persons (Law No. 6/2008)',
+        ids: ['law no. 6/2008'],
+      },
+      {
+        text: 'Traffickers were prosecuted under the Human Trafficking Act, 2005 (Act 694).',
+        source: 'constructed',
+        quote: 'Human Trafficking Act, 2005 (Act 694)',
+        ids: ['act 694'],
+      },
+    ],
+    counterExamples: [
+      // Two instruments: the kinds differ.
+      'The Child Rights Act (Law No. 5) applies.',
+      'The Anti-Trafficking Law (see Law No. 5) applies.',
+    ],
+  },
+  {
+    name: 'numbered-law-named',
+    kind: 'instrument',
+    pattern: rule(group('ref', NUMBER_THEN_TITLE)),
+    examples: [
+      {
+        text: "Proclamation 909/2015, the Prevention and Suppression of Trafficking in Persons and Smuggling of Migrants Proclamation, criminalizes sex trafficking and labor trafficking and prescribes penalties of 15 to 25 years' imprisonment and a fine.",
+        source: ERA('era-2018-ethiopia.txt'),
+        quote:
+          'Proclamation 909/2015, the Prevention and Suppression of Trafficking in Persons and Smuggling of Migrants Proclamation',
+        ids: ['proclamation 909/2015'],
+      },
+      {
+        text: 'Law No. 6/2008 (the Anti-Trafficking Law) prohibits all forms of trafficking.',
+        source: 'constructed',
+        quote: 'Law No. 6/2008 (the Anti-Trafficking Law)',
+        ids: ['law no. 6/2008'],
+      },
+    ],
+    counterExamples: [
+      // A list, not an appositive: ", and" follows.
+      'Proclamation 909/2015, the Labour Proclamation, and the criminal code apply.',
+      // Two instruments: the kinds differ.
+      'Law No. 3/2011, the Child Rights Act, applies.',
+    ],
   },
   {
     name: 'named-law',
@@ -273,8 +335,29 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
         quote: 'Law on Combating Trafficking in Persons',
         ids: ['law on combating trafficking in persons'],
       },
+      {
+        text: 'The 2011 Law on Combating Trafficking in Persons entered into force.',
+        source: 'constructed',
+        quote: '2011 Law on Combating Trafficking in Persons',
+        ids: ['2011 law on combating trafficking in persons'],
+      },
+      {
+        // The country's adjective is no name: the name starts at "Law on".
+        text: 'The Kazakh Law on Combating Trafficking in Persons entered into force.',
+        source: 'constructed',
+        quote: 'Law on Combating Trafficking in Persons',
+        ids: ['law on combating trafficking in persons'],
+      },
+      {
+        // A country's possessive is no word of the name; "Children's" is.
+        text: "Ghana's Human Trafficking Act and the Children's Act of 1998 prohibit child labor.",
+        source: 'constructed',
+        quote: 'Human Trafficking Act',
+        ids: ['human trafficking act', "1998 children's act"],
+      },
     ],
     counterExamples: [
+      "Uganda's Law was weak.",
       'Law enforcement officials accepted bribes.',
       "The State Department's annual Trafficking in Persons Report can be found at 2009-2017.state.gov/j/tip.",
       'The Anti-Trafficking Law Enforcement Unit made arrests.',

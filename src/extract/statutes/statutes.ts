@@ -154,9 +154,9 @@ function numberPattern(written: string): RegExp {
   return new RegExp(`(?<![\\d/])${escaped}(?![\\d/])`);
 }
 
-/** The number of a numbered instrument ("3/2011" of "law 3/2011"), or null. */
+/** The number of a numbered instrument ("3/2011" of "law no. 3/2011" or "law 3/2011"), or null. */
 function instrumentNumber(instrument: string): string | null {
-  return /^(?:law|act|decree|proclamation|ordinance) (\d[\d/-]*)$/.exec(instrument)?.[1] ?? null;
+  return /^(?:law|act|decree|proclamation|ordinance) (?:no\. )?(\d[\d/-]*)$/.exec(instrument)?.[1] ?? null;
 }
 
 /**

@@ -16,10 +16,10 @@ export interface InstrumentRef {
   kind: InstrumentKind;
   /**
    * Set for a name that only describes a law and so may stand for a named one:
-   * `topic` ("the anti-trafficking law") or `year` ("the 2005 law").
+   * `topic` ("the anti-trafficking law", "the 2008 anti-trafficking law") or `year` ("the 2005 law").
    */
   generic?: 'topic' | 'year';
-  /** The year in the name, if any. */
+  /** The year in the name or in the number ("2008" of "Law No. 6/2008"), if any. */
   year?: string;
   /** Where the number of a numbered instrument stands ("3/2011" in "Law No. 3/2011"). */
   number?: { start: number; end: number };
