@@ -19,7 +19,7 @@ import { extract } from './extract/index.js';
 import { type FetchEvent, type FetchOptions, fetchSources, readManifest } from './fetch/index.js';
 import type { Fetched, FetchOutcome } from './fetch/types.js';
 import { EXTRACTOR_ID } from './fingerprint.js';
-import { ParseError, parseSource } from './parse/index.js';
+import { ParseError, parseSource, toSourceOffset } from './parse/index.js';
 import type { CleanDocument } from './parse/types.js';
 import { renderReport } from './report/index.js';
 import { segment } from './segment/index.js';
@@ -83,11 +83,21 @@ export function assemble(fetched: Fetched, clean: CleanDocument, segmented: Segm
     tier: extraction.tier,
     sections: segmented.sections,
     statutes: extraction.statutes,
-    figures: extraction.figures,
+    figures: extraction.figures.map((figure) => ({ ...figure, source: sourceSpan(clean, figure) })),
     numbers: extraction.numbers,
     diagnostics,
     text: clean.text,
   };
+}
+
+/** Maps a clean-text span back into the decoded source; the end is mapped from its last character. */
+function sourceSpan(
+  clean: CleanDocument,
+  span: { start: number; end: number },
+): { start: number; end: number } {
+  const start = toSourceOffset(clean, span.start);
+  const end = span.end > span.start ? toSourceOffset(clean, span.end - 1) + 1 : start;
+  return { start, end: Math.max(start, end) };
 }
 
 /**

@@ -163,3 +163,28 @@ describe('a manifest of 50 URLs served locally, run three times', () => {
     expect((await run(options)).failed).toBe(0);
   });
 });
+
+describe('figures keep offsets back into the page as fetched', () => {
+  it('maps every figure of an HTML page to the same words in the HTML', async () => {
+    const html = page(0);
+    const { decodeBody, parseSource } = await import('../src/parse/index.js');
+    const { processSource } = await import('../src/pipeline.js');
+    const fetched = {
+      source: { id: 'html-seed', url: 'https://www.refworld.org/docid/5959eca511.html' },
+      url: 'https://www.refworld.org/docid/5959eca511.html',
+      body: new TextEncoder().encode(html),
+      contentType: 'text/html; charset=utf-8',
+      sha256: 'c'.repeat(64),
+    };
+    const processed = processSource(fetched);
+    expect(processed.ok).toBe(true);
+    const doc = processed.ok ? processed.document : null;
+    const decoded = decodeBody(fetched.body, fetched.contentType);
+    expect(parseSource(fetched).format).toBe('html');
+    expect(doc?.figures).toHaveLength(30);
+    for (const figure of doc?.figures ?? []) {
+      expect(figure.source, figure.id).toBeDefined();
+      expect(decoded.slice(figure.source?.start, figure.source?.end)).toBe(figure.quote);
+    }
+  });
+});

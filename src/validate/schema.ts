@@ -145,6 +145,8 @@ export const FigureSchema = z.object({
   ...SpanSchema.shape,
   /** Where the number itself stands (for a figure with no value: the words that say so). */
   number: z.object({ start: offset, end: offset }),
+  /** Where the quote stands in the decoded source document (the HTML page or text dump as fetched). */
+  source: z.object({ start: offset, end: offset }).optional(),
 });
 
 export const TierSchema = z.object({
