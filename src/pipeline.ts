@@ -217,6 +217,15 @@ async function handle(outcome: FetchOutcome, out: string, force: boolean): Promi
   }
   const processed = processSource(outcome.fetched, force ? undefined : previous);
   if (!processed.ok) return { ...report, failure: processed.failure };
+  if (previous?.document.kind === 'tip_narrative' && processed.document.document.kind === 'unknown') {
+    // A narrative that turns into some other page (a login wall, a moved page) is a failed fetch of the
+    // narrative, not a new version of it: the last good output stays.
+    const failure = {
+      errorClass: 'ContentError',
+      message: 'The source no longer looks like a TIP narrative; the previous output is kept.',
+    };
+    return { ...report, failure };
+  }
   report.document = processed.document;
   if (processed.reused) return { ...report, status: 'unchanged' };
   report.emitted = await emitDocument(processed.document, out);

@@ -1,5 +1,5 @@
 /** Why a source was refused: the CLI maps every code to exit code 2. */
-export type ParseErrorCode = 'empty' | 'binary' | 'too_large' | 'no_text';
+export type ParseErrorCode = 'empty' | 'binary' | 'too_large' | 'no_text' | 'error_page';
 
 /**
  * Thrown by `parseSource` when a source cannot be read as a narrative at all.

@@ -31,6 +31,24 @@ export function detectFormat(fetched: Fetched, text: string): CleanDocument['for
 }
 
 /**
+ * What servers put in an error page they send with status 200. Such a page must fail as a document, so that
+ * it never replaces the last good output of a narrative.
+ */
+const ERROR_PAGE =
+  /\b(?:404|403|500|502|503)\b.{0,40}\b(?:not\s+found|forbidden|error|unavailable)\b|\b(?:page|document|resource)\s+(?:was\s+)?not\s+found\b|\baccess\s+denied\b|\bservice\s+(?:temporarily\s+)?unavailable\b|\binternal\s+server\s+error\b|\bunder\s+maintenance\b/i;
+/** A narrative is thousands of characters long; an error page a few hundred. */
+const ERROR_PAGE_MAX_CHARS = 1_500;
+
+/**
+ * True for a short text that says it is an error and says nothing of trafficking.
+ *
+ * @param text The clean text.
+ */
+export function looksLikeErrorPage(text: string): boolean {
+  return text.length <= ERROR_PAGE_MAX_CHARS && ERROR_PAGE.test(text) && !/traffick/i.test(text);
+}
+
+/**
  * Turns fetched bytes into the clean text every later offset points into, plus Refworld metadata.
  *
  * @param fetched The bytes and where they came from.
@@ -49,6 +67,12 @@ export function parseSource(fetched: Fetched): CleanDocument {
   const { text, sourceMap } = read.builder.finish();
   if (text === '') {
     throw new ParseError('no_text', `Source has no ${format === 'html' ? 'body ' : ''}text to read`);
+  }
+  if (looksLikeErrorPage(text)) {
+    throw new ParseError(
+      'error_page',
+      `Source is an error page, not a narrative: "${text.slice(0, 80).replace(/\s+/g, ' ')}"`,
+    );
   }
   return { format, text, metadata: deriveMetadata(read.metadata, pageUrl), sourceMap, diagnostics: [] };
 }
