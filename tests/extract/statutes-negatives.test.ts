@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findNumbers } from '../../src/extract/numbers/index.js';
 import { findStatutes } from '../../src/extract/statutes/index.js';
 import type { Range } from '../../src/segment/types.js';
 
@@ -80,5 +81,31 @@ describe('statute negatives', () => {
       { start: 67, end: 77, text: 'five years', kind: 'duration', value: 5, unit: 'years' },
     ]);
     expect(statutes.map((s) => [s.id, s.penalties])).toStrictEqual([['penal code:5', []]]);
+  });
+
+  // One line per false penalty: the statute, and the penalties it must get (kind min..max).
+  const PENALTY_NEGATIVES: [text: string, id: string, penalties: string[]][] = [
+    // "rigorous" is no penalty apart from its imprisonment (era-2018-ethiopia).
+    [
+      "Articles 596 and 597 of the criminal code prescribe five to 20 years' rigorous imprisonment.",
+      'criminal code:596',
+      ['imprisonment 5..20'],
+    ],
+    // The penalty of Article 128(2) is not Article 128's (era-2022-kazakhstan).
+    [
+      "Article 128 of the criminal code prescribed penalties of four to seven years' imprisonment, and Article 128(2) increased the penalty to seven to 12 years' imprisonment.",
+      'criminal code:128',
+      ['imprisonment 4..7'],
+    ],
+    // "These penalties are sufficiently stringent" states no penalty (era-2007-costa-rica).
+    [
+      'Articles 170 and 172 of the penal code prohibit it. These penalties are sufficiently stringent, but the law does not cover internal trafficking.',
+      'penal code:170',
+      [],
+    ],
+  ];
+  it.each(PENALTY_NEGATIVES)('should give only the expected penalties for "%s"', (text, id, penalties) => {
+    const statute = findStatutes(text, sentencesOf(text), findNumbers(text)).find((s) => s.id === id);
+    expect(statute?.penalties.map((p) => `${p.kind} ${p.min}..${p.max}`)).toStrictEqual(penalties);
   });
 });

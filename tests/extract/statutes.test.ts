@@ -375,6 +375,60 @@ describe('findStatutes decisions', () => {
     ]);
   });
 
+  it('should give a penalty to a statute named after the cue only when a cue of its own stands before it', () => {
+    const owners = (text: string) =>
+      statutesOf(text).map((s) => [s.id, s.penalties.map((p) => `${p.min}..${p.max}`)]);
+    // era-2022-kazakhstan
+    expect(
+      owners(
+        "Article 128 of the criminal code prescribed penalties of four to seven years' imprisonment, and Article 128(2) increased the penalty to seven to 12 years' imprisonment.",
+      ),
+    ).toStrictEqual([
+      ['criminal code:128', ['4..7']],
+      ['criminal code:128(2)', ['7..12']],
+    ]);
+    // Near miss: no cue of its own, so the penalty stays with the statute before the cue.
+    expect(
+      owners(
+        "Article 5 of the penal code prescribes five years' imprisonment, as does Article 6 with a fine.",
+      ),
+    ).toStrictEqual([
+      ['penal code:5', ['5..5', 'null..null']],
+      ['penal code:6', []],
+    ]);
+  });
+
+  it('should give a penalty after "these" to every statute named before it', () => {
+    const owners = (text: string) =>
+      statutesOf(text).map((s) => [s.id, s.penalties.map((p) => `${p.kind} ${p.min}..${p.max}`)]);
+    // era-2022-kazakhstan
+    expect(
+      owners(
+        "Authorities also used Article 308 of the criminal code, which prohibited recruitment, and Article 309, which prohibited maintaining a brothel; these carried penalties of up to five years' imprisonment or a fine.",
+      ),
+    ).toStrictEqual([
+      ['criminal code:308', ['imprisonment null..5', 'fine null..null']],
+      ['criminal code:309', ['imprisonment null..5', 'fine null..null']],
+    ]);
+    expect(
+      owners(
+        "Articles 308 and 309 of the criminal code prohibit it. These articles prescribe up to five years' imprisonment.",
+      ),
+    ).toStrictEqual([
+      ['criminal code:308', ['imprisonment null..5']],
+      ['criminal code:309', ['imprisonment null..5']],
+    ]);
+    // Near miss: with no plural word, the penalty is the last statute's.
+    expect(
+      owners(
+        "Authorities used Article 308 of the criminal code, and Article 309 carried penalties of up to five years' imprisonment.",
+      ),
+    ).toStrictEqual([
+      ['criminal code:308', []],
+      ['criminal code:309', ['imprisonment null..5']],
+    ]);
+  });
+
   it('should read an abbreviation only after the text defines it', () => {
     expect(
       refs('Article 5 of the CC applies. The Criminal Code (CC) bans it. Article 6 of the CC applies.'),
@@ -493,6 +547,75 @@ describe('findPenalties', () => {
         quote: "10 years' imprisonment",
       },
       { kind: 'fine', min: null, max: null, unit: null, quote: 'a fine' },
+    ]);
+  });
+
+  it("should keep an age threshold, several victims and a victim's death as conditions", () => {
+    const conditions = (text: string) => penalties(text, findNumbers(text)).map((p) => [p.kind, p.condition]);
+    // era-2007-costa-rica
+    expect(
+      conditions(
+        "It prescribes penalties of two to six years' imprisonment, increased to four to 10 years' imprisonment when the victim is under 18 years of age.",
+      ),
+    ).toStrictEqual([
+      ['imprisonment', undefined],
+      ['imprisonment', 'when the victim is under 18 years of age'],
+    ]);
+    // era-2022-kazakhstan: the "or" inside the clause opens no penalty, so the clause runs on.
+    expect(
+      conditions(
+        "It increased the penalty to seven to 12 years' imprisonment when the crime was committed against two or more persons or by an organized group.",
+      ),
+    ).toStrictEqual([
+      ['imprisonment', 'when the crime was committed against two or more persons or by an organized group'],
+    ]);
+    // Near miss: an "or" that opens another penalty ends the clause.
+    expect(
+      conditions(
+        "It is punishable by 10 years' imprisonment when the victim is a child or life imprisonment when the victim dies.",
+      ),
+    ).toStrictEqual([
+      ['imprisonment', 'when the victim is a child'],
+      ['life_imprisonment', 'when the victim dies'],
+    ]);
+    // Near miss: an adult victim is no condition worth keeping.
+    expect(
+      conditions("It is punishable by 10 years' imprisonment when the victim is an adult."),
+    ).toStrictEqual([['imprisonment', undefined]]);
+  });
+
+  it('should give a clause after "X or Y" to both, but after ", or Y" to Y only', () => {
+    const conditions = (text: string) => penalties(text, findNumbers(text)).map((p) => [p.kind, p.condition]);
+    // era-2018-ethiopia
+    expect(
+      conditions(
+        "The proclamation prescribes life imprisonment or the death penalty when the crime results in the victim's death.",
+      ),
+    ).toStrictEqual([
+      ['life_imprisonment', "when the crime results in the victim's death"],
+      ['death', "when the crime results in the victim's death"],
+    ]);
+    // era-2003-albania: the comma sets the last alternative and its clause apart.
+    expect(
+      conditions(
+        "It prescribes seven to 20 years' imprisonment, or life imprisonment if the trafficking causes the death of the child.",
+      ),
+    ).toStrictEqual([
+      ['imprisonment', undefined],
+      ['life_imprisonment', 'if the trafficking causes the death of the child'],
+    ]);
+  });
+
+  it('should read "rigorous imprisonment" as one imprisonment with its term', () => {
+    const text = "Articles 596 and 597 prescribe five to 20 years' rigorous imprisonment for enslavement.";
+    expect(penalties(text, findNumbers(text))).toStrictEqual([
+      {
+        kind: 'imprisonment',
+        min: 5,
+        max: 20,
+        unit: 'years',
+        quote: "five to 20 years' rigorous imprisonment",
+      },
     ]);
   });
 

@@ -13,9 +13,9 @@ import type { NumberMention, Penalty } from '../../validate/schema.js';
 import { MAX_SENTENCE_CHARS } from '../limits.js';
 import { buildDurations, type Duration } from './durations.js';
 
-/** Words that say a penalty follows. */
+/** Words that say a penalty follows ("carried" in the past-tense narratives of 2020 on). */
 const CUE =
-  /\b(?:prescrib\w*|punishable|punished|provides?\s+for|penalt(?:y|ies)|punishments?|imposes?|carr(?:y|ies)|sentences?\s+of)\b/;
+  /\b(?:prescrib\w*|punishable|punished|provides?\s+for|penalt(?:y|ies)|punishments?|imposes?|carr(?:y|ies|ied)|sentences?\s+of)\b/;
 
 /**
  * Penalty words. Alternatives are tried in order at each position, so "imprisonment for life" is
@@ -28,25 +28,47 @@ const PENALTY_WORD = new RegExp(
     String.raw`(?<death>\b(?:(?:the|a)\s+)?(?:death\s+(?:penalty|sentence)|capital\s+punishment|(?:sentence|penalty)\s+of\s+death)\b|(?<=\bby\s)death\b)`,
     String.raw`(?<fine>\b(?:(?:a|an)\s+)?(?:monetary\s+|heavy\s+|criminal\s+)?fines?\b)`,
     String.raw`(?<labor>(?<=\bwith\s)(?:forced|compulsory|hard|corrective|penal)\s+labou?r\b|\b(?:hard|corrective|penal)\s+labou?r\b)`,
-    String.raw`(?<prison>\b(?:imprisonment|prison(?:\s+(?:terms?|sentences?))?|jail(?:\s+terms?)?|incarceration|deprivation\s+of\s+(?:liberty|freedom))\b)`,
+    String.raw`(?<prison>\b(?:(?:(?:rigorous|simple|strict)\s+)?imprisonment|prison(?:\s+(?:terms?|sentences?))?|jail(?:\s+terms?)?|incarceration|deprivation\s+of\s+(?:liberty|freedom))\b)`,
   ].join('|'),
   'g',
 );
 
 /**
- * A condition clause: "When the victim is a child aged 14-17 years". It ends before a comma,
- * semicolon, period, or " and "/" or "/" but ". The tempered token checks one fixed-length
- * lookahead per character, and the repetition is bounded, so the cost per start is bounded.
+ * A condition clause: "When the victim is a child aged 14-17 years", "when the crime was committed
+ * against two or more persons or by an organized group". It ends before a comma, semicolon, period
+ * or " but ", and before an " and "/" or " that opens another penalty (`PENALTY_AFTER_JOIN`,
+ * applied in `conditionClauses`). The tempered token checks one fixed-length lookahead per
+ * character, and the repetition is bounded, so the cost per start is bounded.
  */
 const CONDITION_CLAUSE =
-  /\b(?:[Ww]hen|[Ii]f|[Ww]here|[Ii]n\s+cases?\s+(?:where|when|in\s+which|of|involving))\s(?:(?!\s(?:and|or|but)\s)[^,;.]){1,200}/g;
+  /\b(?:[Ww]hen|[Ii]f|[Ww]here|[Ii]n\s+cases?\s+(?:where|when|in\s+which|of|involving))\s(?:(?!\sbut\s)[^,;.]){1,200}/g;
+
+/** An " and " or " or " inside a condition clause, where the clause may end. */
+const CLAUSE_JOIN = /\s(?:and|or)\s/g;
+
+/** A number as the narratives write a term: digits or a number word ("five", "twenty-five"). */
+const TERM_NUMBER = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:-\w{1,8})?`;
+
+/**
+ * What opens another penalty after " and "/" or ": "life imprisonment", "the death penalty", "a fine",
+ * "10 years' imprisonment", "five to 10 years", "up to five years". A clause ends there
+ * ("when the victim is a child or life imprisonment ..."); "two or more persons" does not open one.
+ */
+const PENALTY_AFTER_JOIN = new RegExp(
+  String.raw`^(?:(?:by|with|to)\s+)?(?:(?:up\s+to|a\s+(?:maximum|minimum)\s+of|at\s+least|between|from)\s+)?(?:(?:a|an|the)\s+)?(?:life\b|death\b|capital\b|(?:monetary\s+|heavy\s+)?fines?\b|(?:rigorous\s+)?imprisonment\b|prison\b|jail\b|(?:hard|forced|corrective)\s+labou?r\b|${TERM_NUMBER}(?:\s+(?:to|and|or)\s+${TERM_NUMBER}|\s*[-‐–]\s*${TERM_NUMBER})?[\s-]+(?:years?|months?)\b)`,
+  'i',
+);
 
 /** A condition right after a penalty: "for aggravated trafficking", "for trafficking children". */
 const TRAILING_FOR = /^\s+(for\s(?:(?!\s(?:and|or|but)\s)[^,;.]){1,150})/;
 
-/** What makes a clause a condition worth keeping: a child victim or an aggravated variant. */
+/**
+ * What makes a clause a condition worth keeping: a child victim ("under 18 years of age"), an
+ * aggravated variant (an organised group, an official, several victims, a repeat offence) or a
+ * harm that raises the penalty ("results in the victim's death").
+ */
 const CONDITION_CUE =
-  /\b(?:child(?:ren)?|minors?|juveniles?|girls?|boys?|underage|younger|under\s+(?:the\s+)?age|aged|aggravat\w*|organi[sz]ed\s+(?:criminal\s+)?group|officials?|repeat\w*)\b/i;
+  /\b(?:child(?:ren)?|minors?|juveniles?|girls?|boys?|underage|younger|under\s+(?:the\s+)?age|under\s+(?:the\s+age\s+of\s+)?\d{1,2}|years\s+of\s+age|aged|aggravat\w*|organi[sz]ed\s+(?:criminal\s+)?group|officials?|repeat\w*|(?:two|three|several|multiple)\s+or\s+more|(?:several|multiple)\s+(?:persons|people|victims)|death|died|dies|serious\s+(?:bodily\s+)?(?:harm|injury|injuries)|results?\s+in|resulting\s+in)\b/i;
 
 /** Words opening a sentence that continues the penalty of the sentence before. */
 const OPENS_WITH_CONDITION = /^\s*(?:When|If|Where|In\s+cases?|In\s+the\s+case)\b/;
@@ -56,6 +78,23 @@ export function penaltyCue(text: string, sentence: Range): number | null {
   const from = sentence.start;
   const match = CUE.exec(text.slice(from, Math.min(sentence.end, from + MAX_SENTENCE_CHARS)));
   return match ? from + match.index : null;
+}
+
+/** Whether a penalty cue stands in `text` between `start` and `end` ("and Article 128(2) increased the penalty to"). */
+export function cueBetween(text: string, start: number, end: number): boolean {
+  return start < end && CUE.test(text.slice(start, Math.min(end, start + MAX_SENTENCE_CHARS)));
+}
+
+/**
+ * A plural word right before the cue that refers back to every statute named before it: "; these
+ * carried penalties", "Both articles prescribe", "These provisions provide for".
+ */
+const PLURAL_BACK =
+  /\b(?:[Tt]hese|[Bb]oth|[Tt]hey)(?:\s+(?:articles|sections|provisions|laws|acts|offen[cs]es|crimes|statutes))?(?:\s+(?:also|each|all|together))?\s+$/;
+
+/** Whether the words of the sentence right before its cue refer back to several statutes ("these carried penalties"). */
+export function pluralBeforeCue(text: string, sentence: Range, cue: number): boolean {
+  return PLURAL_BACK.test(text.slice(Math.max(sentence.start, cue - 80), cue));
 }
 
 /** Whether a sentence starts with a condition ("When the victim ...", "If ..."), so continues the one before. */
@@ -128,9 +167,9 @@ export function findPenalties(
   const cue = penaltyCue(text, sentence);
   if (cue === null) return [];
   const end = Math.min(sentence.end, sentence.start + MAX_SENTENCE_CHARS);
-  const conditions = [...text.slice(sentence.start, end).matchAll(CONDITION_CLAUSE)]
-    .map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].trimEnd().length }))
-    .filter((c) => CONDITION_CUE.test(text.slice(c.start, c.end)));
+  const conditions = conditionClauses(text, sentence.start, end).filter((c) =>
+    CONDITION_CUE.test(text.slice(c.start, c.end)),
+  );
   const blocked = [...exclude, ...conditions];
   const scope = { start: cue, end };
 
@@ -162,6 +201,20 @@ export function findPenalties(
     }
   }
   const kept = items.filter((item) => ![...trailing.values()].some((c) => overlaps(item, c)));
+  // "life imprisonment or the death penalty when the crime results in the victim's death": with no
+  // comma before the "or", the clause after the last alternative is every alternative's. With one
+  // ("seven to 20 years' imprisonment, or life imprisonment if ..."), it is the last one's only.
+  for (let i = kept.length - 1; i > 0; i--) {
+    const item = kept[i]!;
+    const previous = kept[i - 1]!;
+    const shared = trailing.get(item);
+    if (
+      shared &&
+      !trailing.has(previous) &&
+      /^\s+(?:or|and|and\/or)\s+(?:by\s+|with\s+)?$/.test(text.slice(previous.end, item.start))
+    )
+      trailing.set(previous, shared);
+  }
 
   return kept.map((item, i) => {
     const previous = kept[i - 1];
@@ -182,6 +235,26 @@ export function findPenalties(
       ...span(text, item.start, item.end),
     };
   });
+}
+
+/** The condition clauses of `text` from `start` to `end`, each cut before an " and "/" or " that opens another penalty. */
+function conditionClauses(text: string, start: number, end: number): Range[] {
+  const slice = text.slice(start, end);
+  const clauses: Range[] = [];
+  const re = new RegExp(CONDITION_CLAUSE.source, 'g');
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    let clause = m[0];
+    for (const join of clause.matchAll(CLAUSE_JOIN)) {
+      if (PENALTY_AFTER_JOIN.test(clause.slice(join.index + join[0].length))) {
+        clause = clause.slice(0, join.index);
+        break;
+      }
+    }
+    clauses.push({ start: start + m.index, end: start + m.index + clause.trimEnd().length });
+    // The words after a cut are read again: "... or life imprisonment when the victim dies".
+    re.lastIndex = m.index + clause.length;
+  }
+  return clauses;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Range } from '../../segment/types.js';
 import { span } from '../../span.js';
 import type { NumberMention, Penalty, Span, Statute } from '../../validate/schema.js';
 import { findStatuteMentions } from './find.js';
-import { findPenalties, opensWithCondition, penaltyCue } from './penalties.js';
+import { cueBetween, findPenalties, opensWithCondition, penaltyCue, pluralBeforeCue } from './penalties.js';
 import { resolveMentions, type Target } from './resolve.js';
 
 interface Draft {
@@ -36,6 +36,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, 
 
 const idOf = (t: Target): string => (t.article === null ? t.instrument : `${t.instrument}:${t.article}`);
 
+/** The targets once each, in order. */
+function uniqueTargets(targets: readonly Target[]): Target[] {
+  return [...new Map(targets.map((t) => [idOf(t), t])).values()];
+}
+
 /** The number mentions inside `range`, from mentions sorted by start (binary search for the first). */
 function numbersIn(sorted: readonly NumberMention[], range: Range): NumberMention[] {
   let lo = 0;
@@ -58,8 +63,12 @@ function numbersIn(sorted: readonly NumberMention[], range: Range): NumberMentio
  * - "articles 260 and 261" gives each of the two statutes one mention with the shared span of
  *   the whole reference; `statuteArticleRanges` gives the numbers' own offsets.
  * - A penalty attaches to the statute referred to last before the sentence's penalty cue (or
- *   first after it); a sentence opening with "When ..."/"If ..." and naming no statute continues
- *   the statute of the sentence before. A penalty with no named statute is dropped.
+ *   first after it), unless a statute named after the cue has a cue of its own before the penalty
+ *   ("Article 128 prescribed ..., and Article 128(2) increased the penalty to ..."): then it is
+ *   that statute's. A plural word before the cue ("; these carried penalties") gives the penalty
+ *   to every statute named before it, or at a sentence's start to every statute of the sentence
+ *   before. A sentence opening with "When ..."/"If ..." and naming no statute continues the
+ *   statute of the sentence before. A penalty with no named statute is dropped.
  * - "imposes the same penalties ... as article 260" copies nothing: the penalties stay where the
  *   text states them, so every penalty quote is the words of its own statute.
  * - A whole instrument cited alone ("the existing criminal code") whose articles the document
@@ -105,26 +114,40 @@ export function findStatutes(
   sentences.forEach((sentence, i) => {
     const here = bySentence.get(i) ?? [];
     const cue = penaltyCue(text, sentence);
-    let targets: Target[] = [];
+    let last: Target[] = [];
     if (cue !== null) {
-      const chosen =
-        here.filter((r) => r.mention.start < cue).at(-1) ?? here.find((r) => r.mention.start >= cue);
-      targets = chosen?.targets ?? (opensWithCondition(text, sentence) ? previous : []);
-      if (targets.length > 0) {
+      const before = here.filter((r) => r.mention.start < cue);
+      const after = here.filter((r) => r.mention.start >= cue);
+      // "Article 308 ..., and Article 309 ...; these carried penalties": every statute before the
+      // cue; "These articles prescribe ..." opening a sentence: every statute of the one before.
+      const plural = pluralBeforeCue(text, sentence, cue);
+      let lead: Target[] = plural
+        ? uniqueTargets(
+            (before.length > 0 ? before : (bySentence.get(i - 1) ?? [])).flatMap((r) => r.targets),
+          )
+        : (before.at(-1)?.targets ?? []);
+      if (lead.length === 0 && after.length === 0 && opensWithCondition(text, sentence)) lead = previous;
+      last = lead.length > 0 ? lead : (after[0]?.targets ?? []);
+      if (last.length > 0) {
         const exclude = foundBySentence.get(i) ?? [];
         const penalties = findPenalties(text, sentence, numbersIn(sortedNumbers, sentence), exclude);
-        for (const target of targets) {
-          const draft = drafts.get(idOf(target));
-          if (!draft) continue;
-          for (const p of penalties) {
-            if (draft.seen.has(`p${p.start}:${p.end}`)) continue;
+        for (const p of penalties) {
+          // A statute named after the cue takes the penalties after its own cue ("and Article
+          // 128(2) increased the penalty to ..."); the others go to the statute before the cue.
+          const owner =
+            after.filter((r) => r.mention.end <= p.start && cueBetween(text, r.mention.end, p.start)).at(-1)
+              ?.targets ?? last;
+          for (const target of owner) {
+            const draft = drafts.get(idOf(target));
+            if (!draft || draft.seen.has(`p${p.start}:${p.end}`)) continue;
             draft.seen.add(`p${p.start}:${p.end}`);
             draft.penalties.push(p);
           }
+          last = owner;
         }
       }
     }
-    previous = targets.length > 0 ? targets : (here.at(-1)?.targets ?? []);
+    previous = last.length > 0 ? last : (here.at(-1)?.targets ?? []);
   });
 
   const withArticles = new Set(
