@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Presets, SingleBar } from 'cli-progress';
@@ -46,22 +47,29 @@ function positiveNumber(name: string): (value: string) => number {
   };
 }
 
+function positiveInteger(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidArgumentError(`Expected ${name} to be a whole number of 1 or more, got \`${value}\`.`);
+    return n;
+  };
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
 function summaryLine(report: DocumentReport): string {
   if (report.failure) return `FAILED  ${report.id}  ${report.failure.errorClass}: ${report.failure.message}`;
-  const doc = report.document;
-  if (!doc) return `FAILED  ${report.id}`;
-  const d = doc.document;
-  const warnings = doc.diagnostics.filter((x) => x.severity !== 'info').length;
+  const d = report.summary;
+  if (!d) return `FAILED  ${report.id}`;
   return [
-    `${report.status.replace('_', ' ')}  ${d.id}`,
+    `${report.status.replace('_', ' ')}  ${report.id}`,
     d.kind,
     [d.country ?? '?', d.reportYear ?? '?'].join(' '),
-    doc.tier?.placement ?? 'no tier',
-    `${doc.figures.length} figures, ${doc.statutes.length} statutes, ${doc.numbers.length} numbers, ${warnings} warnings`,
+    d.tier ?? 'no tier',
+    `${d.figures} figures, ${d.statutes} statutes, ${d.numbers} numbers, ${d.warnings} warnings`,
   ].join('  ');
 }
 
@@ -124,6 +132,7 @@ async function runCommand(opts: {
   cache?: string;
   offline?: boolean;
   force?: boolean;
+  workers?: number;
   allowHost: string[];
 }): Promise<number> {
   const sources = await readManifest(resolve(opts.sources));
@@ -134,6 +143,7 @@ async function runCommand(opts: {
       sources: opts.sources,
       out: opts.out,
       force: opts.force === true,
+      workers: opts.workers ?? availableParallelism(),
       onEvent: bar.onEvent,
       fetch: {
         ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
@@ -297,6 +307,11 @@ function program(setExit: (code: number) => void): Command {
     .option('--cache <dir>', 'HTTP cache folder (default .cache)')
     .option('--offline', 'replay the cache, never touch the network')
     .option('--force', 're-extract every document, even one whose text and extractor are unchanged')
+    .addOption(
+      new Option('--workers <n>', 'worker threads for extraction (default: the number of cores)').argParser(
+        positiveInteger('--workers'),
+      ),
+    )
     .option('--allow-host <host[:port]>', 'also allow this host (repeatable)', collect, [])
     .action(act(runCommand));
   cli

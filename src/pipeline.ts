@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { Piscina } from 'piscina';
 import { type ChangeReport, diffDocuments, isEmptyReport, recordSeen } from './changes/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import {
@@ -9,15 +10,14 @@ import {
   emitDocument,
   emitReport,
   emitSchema,
+  openExportStream,
   readPreviousDocument,
   readSeenLedger,
-  writeDataPackage,
-  writeFlatExports,
   writeSeenLedger,
 } from './emit/index.js';
 import { extract } from './extract/index.js';
-import { type FetchEvent, type FetchOptions, fetchSources, readManifest } from './fetch/index.js';
-import type { Fetched, FetchOutcome } from './fetch/types.js';
+import { type FetchEvent, type FetchOptions, openFetchSession, readManifest } from './fetch/index.js';
+import type { Fetched, FetchOutcome, Source } from './fetch/types.js';
 import { EXTRACTOR_ID } from './fingerprint.js';
 import { ParseError, parseSource, toSourceOffset } from './parse/index.js';
 import type { CleanDocument } from './parse/types.js';
@@ -26,6 +26,7 @@ import { segment } from './segment/index.js';
 import type { Segmented } from './segment/types.js';
 import { type ValidationIssue, validate } from './validate/index.js';
 import { SCHEMA_VERSION, type TipDocument } from './validate/schema.js';
+import type { WorkerTask } from './worker.js';
 
 /** Why one document produced no output. */
 export interface DocumentFailure {
@@ -154,6 +155,13 @@ export interface RunOptions {
   fetch?: FetchOptions;
   /** Re-extract every document even when its clean text and the extractor are unchanged. */
   force?: boolean;
+  /**
+   * Worker threads for parse-to-validate; 1 (the default) works on the main thread. Workers need the built
+   * package (dist/), since a thread loads `worker.js`.
+   */
+  workers?: number;
+  /** Keep every document in the run report (`DocumentReport.document`); off by default to bound memory. */
+  keepDocuments?: boolean;
   /** The run's clock, for the first/last-seen ledger; default the system clock. */
   now?: () => Date;
   /** Told of every fetch event and every finished document. */
@@ -166,11 +174,25 @@ export interface RunOptions {
  */
 export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'not_modified' | 'failed';
 
+/** The few facts of a document a run report keeps once the document itself is written and dropped. */
+export interface DocumentSummary {
+  kind: TipDocument['document']['kind'];
+  country: string | null;
+  reportYear: number | null;
+  tier: string | null;
+  figures: number;
+  statutes: number;
+  numbers: number;
+  warnings: number;
+}
+
 /** What happened to one manifest entry in a run. */
 export interface DocumentReport {
   id: string;
   status: DocumentStatus;
   fetch: FetchOutcome['status'];
+  summary?: DocumentSummary;
+  /** The document itself, only with `keepDocuments`. */
   document?: TipDocument;
   emitted?: Emitted;
   /** For a changed document: what changed, figure by figure (also written to `<out>/changes/<id>.json`). */
@@ -187,6 +209,24 @@ export interface RunReport {
   failed: number;
 }
 
+/** How many sources are fetched and held at once: bounds memory on long manifests. */
+const BATCH_SIZE = 64;
+/** The HTML report shows at most this many documents (by id); a page of 10,000 narratives helps nobody. */
+const REPORT_MAX_DOCUMENTS = 250;
+
+function summarise(doc: TipDocument): DocumentSummary {
+  return {
+    kind: doc.document.kind,
+    country: doc.document.country,
+    reportYear: doc.document.reportYear,
+    tier: doc.tier?.placement ?? null,
+    figures: doc.figures.length,
+    statutes: doc.statutes.length,
+    numbers: doc.numbers.length,
+    warnings: doc.diagnostics.filter((d) => d.severity !== 'info').length,
+  };
+}
+
 function fetchFailure(outcome: FetchOutcome): DocumentFailure {
   const error = outcome.error;
   return {
@@ -200,7 +240,14 @@ async function previousDocument(out: string, id: string): Promise<TipDocument | 
   return previous.success ? previous.data : undefined;
 }
 
-async function handle(outcome: FetchOutcome, out: string, force: boolean): Promise<DocumentReport> {
+type Processor = (fetched: Fetched, previous: TipDocument | undefined) => Promise<Processed>;
+
+async function handle(
+  outcome: FetchOutcome,
+  out: string,
+  force: boolean,
+  process: Processor,
+): Promise<DocumentReport> {
   const report: DocumentReport = { id: outcome.source.id, status: 'failed', fetch: outcome.status };
   const previous = await previousDocument(out, report.id);
   if (!outcome.fetched) {
@@ -215,7 +262,7 @@ async function handle(outcome: FetchOutcome, out: string, force: boolean): Promi
   ) {
     return { ...report, status: 'not_modified', document: previous };
   }
-  const processed = processSource(outcome.fetched, force ? undefined : previous);
+  const processed = await process(outcome.fetched, force ? undefined : previous);
   if (!processed.ok) return { ...report, failure: processed.failure };
   if (previous?.document.kind === 'tip_narrative' && processed.document.document.kind === 'unknown') {
     // A narrative that turns into some other page (a login wall, a moved page) is a failed fetch of the
@@ -239,56 +286,92 @@ async function handle(outcome: FetchOutcome, out: string, force: boolean): Promi
   return report;
 }
 
+/** Sources in id order, each with its manifest index: exports come out in id order without sorting them. */
+function byId(sources: Source[]): { source: Source; index: number }[] {
+  return sources
+    .map((source, index) => ({ source, index }))
+    .sort((a, b) => (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0));
+}
+
 /**
  * Runs the default job: reads the manifest, fetches every source, extracts, validates and writes
- * `<out>/<id>.json` for each new or changed document, `<out>/schema.json`, the flat exports and the report.
- * A document that fails is reported and its previous output is left untouched; an unchanged one is neither
- * re-extracted nor rewritten. Two runs on one output folder do not interleave: the second is refused.
+ * `<out>/<id>.json` for each new or changed document, `<out>/schema.json`, the flat exports, the data
+ * package and the report. A document that fails is reported and its previous output is left untouched (and
+ * exported); an unchanged one is neither re-extracted nor rewritten. Documents stream through in batches, so
+ * memory stays bounded whatever the manifest's length. Two runs on one output folder do not interleave.
  *
- * @param options Where the manifest is, where output goes, fetch settings, and a progress listener.
+ * @param options Where the manifest is, where output goes, fetch settings, workers, and a progress listener.
  */
 export async function run(options: RunOptions = {}): Promise<RunReport> {
   const manifest = resolve(options.sources ?? 'fixtures/sources.json');
   const out = resolve(options.out ?? 'output');
   const sources = await readManifest(manifest);
+  const workers = options.workers ?? 1;
+  if (!(Number.isInteger(workers) && workers >= 1)) {
+    throw new TypeError(
+      `Expected \`workers\` to be a whole number of 1 or more, got \`${workers}\` (${typeof workers})`,
+    );
+  }
   const release = await acquireLock(out);
+  const onEvent = options.onEvent;
+  const pool =
+    workers > 1
+      ? new Piscina<WorkerTask, Processed>({
+          filename: new URL('./worker.js', import.meta.url).href,
+          minThreads: workers,
+          maxThreads: workers,
+        })
+      : null;
+  const processor: Processor = pool
+    ? (fetched, previous) => pool.run(previous ? { fetched, previous } : { fetched })
+    : async (fetched, previous) => processSource(fetched, previous);
+  const exportStream = await openExportStream(out);
+  const reports: { report: DocumentReport; index: number }[] = [];
+  const shown: TipDocument[] = [];
+  let ledger = await readSeenLedger(out);
+  const date = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
   try {
-    const onEvent = options.onEvent;
-    const outcomes = await fetchSources(
-      sources,
+    const session = await openFetchSession(
       options.fetch ?? {},
       onEvent ? (event) => onEvent({ type: 'fetch', event }) : undefined,
     );
-    const documents: DocumentReport[] = [];
-    for (const outcome of outcomes) {
-      const report = await handle(outcome, out, options.force === true);
-      documents.push(report);
-      onEvent?.({ type: 'document', index: documents.length - 1, total: outcomes.length, report });
+    try {
+      const ordered = byId(sources);
+      for (let at = 0; at < ordered.length; at += BATCH_SIZE) {
+        const batch = ordered.slice(at, at + BATCH_SIZE);
+        const outcomes = await session.fetch(
+          batch.map((b) => b.source),
+          at,
+        );
+        const handled = await Promise.all(
+          outcomes.map((o) => handle(o, out, options.force === true, processor)),
+        );
+        for (const [i, report] of handled.entries()) {
+          const doc = report.document ?? (await previousDocument(out, report.id));
+          if (doc) {
+            await exportStream.add(doc);
+            ledger = recordSeen(ledger, [doc], date);
+            report.summary = summarise(doc);
+            if (shown.length < REPORT_MAX_DOCUMENTS) shown.push(doc);
+          }
+          if (!options.keepDocuments) delete report.document;
+          reports.push({ report, index: (batch[i] as { index: number }).index });
+          onEvent?.({ type: 'document', index: reports.length - 1, total: sources.length, report });
+        }
+      }
+    } finally {
+      await session.close();
     }
     const schema = await emitSchema(out);
-    const exported = await lastGoodDocuments(documents, out);
-    const exports = [
-      ...(await writeFlatExports(exported, out)),
-      await writeDataPackage(exported, out),
-      await emitReport(renderReport(exported), out),
-    ];
-    const date = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
-    await writeSeenLedger(recordSeen(await readSeenLedger(out), exported, date), out);
+    const exports = [...(await exportStream.finish()), await emitReport(renderReport(shown), out)];
+    await writeSeenLedger(ledger, out);
+    const documents = reports.sort((a, b) => a.index - b.index).map((r) => r.report);
     return { documents, schema, exports, failed: documents.filter((d) => d.failure).length };
+  } catch (error) {
+    await exportStream.abort();
+    throw error;
   } finally {
+    await pool?.destroy();
     await release();
   }
-}
-
-/**
- * The documents the exports describe: this run's, and for a document that failed this time, the last good
- * version a previous run wrote, so that one bad fetch does not drop a country from the tables.
- */
-async function lastGoodDocuments(documents: DocumentReport[], out: string): Promise<TipDocument[]> {
-  const docs: TipDocument[] = [];
-  for (const report of documents) {
-    const doc = report.document ?? (await previousDocument(out, report.id));
-    if (doc) docs.push(doc);
-  }
-  return docs;
 }

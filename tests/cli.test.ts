@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -163,5 +163,18 @@ describe('tip-extract CLI', () => {
     const { code, stdout } = cli(['schema']);
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as { $schema: string }).$schema).toMatch(/json-schema\.org/);
+  });
+});
+
+describe('tip-extract run --workers', () => {
+  it('gives byte-identical output with two worker threads and with one', async () => {
+    const [one, two] = [await temp(), await temp()];
+    expect(cli(['run', '--out', one, '--workers', '1']).code).toBe(0);
+    expect(cli(['run', '--out', two, '--workers', '2']).code).toBe(0);
+    const files = (await readdir(one)).filter((f) => f !== 'changes').sort();
+    expect((await readdir(two)).filter((f) => f !== 'changes').sort()).toStrictEqual(files);
+    for (const f of files) {
+      expect(await readFile(join(two, f), 'utf8'), f).toBe(await readFile(join(one, f), 'utf8'));
+    }
   });
 });

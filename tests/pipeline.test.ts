@@ -94,8 +94,8 @@ describe('a manifest of 50 URLs served locally, run three times', () => {
     expect(first.failed).toBe(0);
     expect(first.documents.map((d) => d.status)).toStrictEqual(entries.map(() => 'new'));
     // The HTML page gives the same figures as the text dump of the same narrative (the seed has 30).
-    expect(first.documents[0]?.document?.figures).toHaveLength(30);
-    expect(first.documents[0]?.document?.document.format).toBe('html');
+    expect(first.documents[0]?.summary?.figures).toBe(30);
+    expect(first.documents[0]?.summary?.kind).toBe('tip_narrative');
     const firstRequests = server.requests.length;
     expect(firstRequests).toBe(DOCS + 1); // 50 pages and one robots.txt
     const written = await stat(join(dir, 'out', 'doc-7.json'));

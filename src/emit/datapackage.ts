@@ -86,10 +86,13 @@ function integrity(content: string): { bytes: number; hash: string } {
   };
 }
 
+/** A written file's size and hash, as the data package records them. */
+export type Integrity = { bytes: number; hash: string };
+
 function resource(
   t: FlatTable,
   file: { name: string; path: string; format: 'csv' | 'jsonl'; mediatype: string },
-  content: string,
+  stats: Integrity,
 ): DataPackageResource {
   const schema: DataPackageResource['schema'] = {
     fields: fields(t),
@@ -103,7 +106,7 @@ function resource(
     title: t.title,
     description: t.description,
     encoding: 'utf-8',
-    ...integrity(content),
+    ...stats,
     schema,
   };
   if (file.format === 'csv') {
@@ -119,13 +122,19 @@ function resource(
  * @param docs The documents the exports were made from (the same list given to `flatExports`).
  */
 export function dataPackage(docs: TipDocument[]): DataPackage {
-  const contents = new Map(flatExports(docs).map((f) => [f.name, f.content]));
+  const stats = new Map(flatExports(docs).map((f) => [f.name, integrity(f.content)]));
+  return dataPackageOf((path) => stats.get(path) ?? integrity(''));
+}
+
+/**
+ * Builds the descriptor from the sizes and hashes of files already written (a run that streams its exports
+ * never holds their content).
+ *
+ * @param statsOf Returns the size and `sha256:` hash of the export at a path ("figures.csv", ...).
+ */
+export function dataPackageOf(statsOf: (path: string) => Integrity): DataPackage {
   const csv = FLAT_TABLES.map((t) =>
-    resource(
-      t,
-      { name: t.name, path: t.path, format: 'csv', mediatype: 'text/csv' },
-      contents.get(t.path) ?? '',
-    ),
+    resource(t, { name: t.name, path: t.path, format: 'csv', mediatype: 'text/csv' }, statsOf(t.path)),
   );
   const jsonl = resource(
     {
@@ -133,7 +142,7 @@ export function dataPackage(docs: TipDocument[]): DataPackage {
       description: `${FIGURES.description} The same rows as figures.csv, typed, empty cells as null.`,
     },
     { name: 'figures-jsonl', path: FIGURES_JSONL_PATH, format: 'jsonl', mediatype: 'application/jsonl' },
-    contents.get(FIGURES_JSONL_PATH) ?? '',
+    statsOf(FIGURES_JSONL_PATH),
   );
   return {
     profile: 'data-package',

@@ -75,3 +75,4 @@ export async function readPreviousDocument(outDir: string, id: string): Promise<
 }
 
 export { acquireLock, emitChangeReport, LockError, readSeenLedger, writeSeenLedger } from './state.js';
+export { type ExportStream, openExportStream } from './stream.js';

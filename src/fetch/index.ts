@@ -10,5 +10,5 @@ export {
 } from './errors.js';
 export { parseManifest, readManifest } from './manifest.js';
 export { defaultUserAgent, FETCH_DEFAULTS, type FetchOptions } from './options.js';
-export { fetchSources } from './sources.js';
+export { type FetchSession, fetchSources, openFetchSession } from './sources.js';
 export type { FetchEvent, Fetched, FetchOutcome, FetchStatus, Source } from './types.js';

@@ -9,6 +9,70 @@ import { type FollowResult, followRedirects, type RunContext, robotsLoader } fro
 import { RobotsCache } from './robots.js';
 import type { FetchEvent, Fetched, FetchOutcome, Source } from './types.js';
 
+/** A fetch session: one set of host queues, agents and robots.txt answers shared by every batch it fetches. */
+export interface FetchSession {
+  /**
+   * Fetches a batch of sources and returns one outcome per source, in the batch's order.
+   *
+   * @param sources Manifest entries.
+   * @param offset The index of the batch's first source in the whole manifest (for events).
+   */
+  fetch(sources: readonly Source[], offset?: number): Promise<FetchOutcome[]>;
+  /** Waits for the queues to drain, closes the connections, and rethrows a listener's error if there was one. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a fetch session, so that a long manifest can be fetched in batches (and its bodies dropped after each)
+ * while politeness holds across batches: the per-host queues, their rate and robots.txt answers are kept.
+ *
+ * @param options Limits, politeness and cache settings; see `FetchOptions` for the defaults.
+ * @param onEvent Told of starts, requests, retries and completions; if it throws, the session still finishes
+ *   and `close()` then rejects with that error.
+ */
+export async function openFetchSession(
+  options: FetchOptions = {},
+  onEvent?: (event: FetchEvent) => void,
+): Promise<FetchSession> {
+  const resolved = await resolveFetchOptions(options);
+  let listenerError: { error: unknown } | undefined;
+  const emit = (event: FetchEvent) => {
+    try {
+      onEvent?.(event);
+    } catch (error) {
+      listenerError ??= { error };
+    }
+  };
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  const base: RunContext = { options: resolved, queues: new HostQueues(resolved), agents, robots: null };
+  const context = resolved.robots
+    ? { ...base, robots: new RobotsCache(robotsLoader(base), resolved.userAgent) }
+    : base;
+  return {
+    fetch: (sources, offset = 0) => {
+      assertSources(sources);
+      return Promise.all(
+        sources.map(async (source, i) => {
+          const index = offset + i;
+          emit({ type: 'start', source, index });
+          const outcome = await fetchOne(source, context, emit);
+          emit({ type: 'done', source, index, outcome });
+          return outcome;
+        }),
+      );
+    },
+    close: async () => {
+      try {
+        await context.queues.onIdle();
+      } finally {
+        agents.http.destroy();
+        agents.https.destroy();
+      }
+      if (listenerError !== undefined) throw listenerError.error;
+    },
+  };
+}
+
 /**
  * Fetches every source, politely and in parallel across hosts, and returns one outcome per source in
  * manifest order. Local paths and `file:` URLs are read from disk; http(s) URLs go through one p-queue per
@@ -26,36 +90,14 @@ export async function fetchSources(
   onEvent?: (event: FetchEvent) => void,
 ): Promise<FetchOutcome[]> {
   assertSources(sources);
-  const resolved = await resolveFetchOptions(options);
-  let listenerError: { error: unknown } | undefined;
-  const emit = (event: FetchEvent) => {
-    try {
-      onEvent?.(event);
-    } catch (error) {
-      listenerError ??= { error };
-    }
-  };
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-  const base: RunContext = { options: resolved, queues: new HostQueues(resolved), agents, robots: null };
-  const context = resolved.robots
-    ? { ...base, robots: new RobotsCache(robotsLoader(base), resolved.userAgent) }
-    : base;
+  const session = await openFetchSession(options, onEvent);
+  let outcomes: FetchOutcome[] = [];
   try {
-    const outcomes = await Promise.all(
-      sources.map(async (source, index) => {
-        emit({ type: 'start', source, index });
-        const outcome = await fetchOne(source, context, emit);
-        emit({ type: 'done', source, index, outcome });
-        return outcome;
-      }),
-    );
-    await context.queues.onIdle();
-    if (listenerError !== undefined) throw listenerError.error;
-    return outcomes;
+    outcomes = await session.fetch(sources);
   } finally {
-    agents.http.destroy();
-    agents.https.destroy();
+    await session.close();
   }
+  return outcomes;
 }
 
 async function fetchOne(

@@ -10,6 +10,7 @@ it('exposes exactly the intended runtime API, so a change to it is deliberate', 
     'defaultUserAgent',
     'fetchSources',
     'isFetchFailure',
+    'openFetchSession',
     'parseManifest',
     'readManifest',
   ]);
