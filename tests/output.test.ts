@@ -16,7 +16,8 @@ describe('committed output/ is what the default run produces', () => {
     const report = await run({ sources: join(ROOT, 'fixtures', 'sources.json'), out });
     expect(report.failed).toBe(0);
     // changes/ (change reports, the seen ledger) is a log of each run, not part of the committed output.
-    const listing = async (dir: string) => (await readdir(dir)).filter((f) => f !== 'changes' && !f.startsWith('.')).sort();
+    const listing = async (dir: string) =>
+      (await readdir(dir)).filter((f) => f !== 'changes' && !f.startsWith('.')).sort();
     const fresh = await listing(out);
     const committed = await listing(join(ROOT, 'output'));
     expect(committed).toStrictEqual(fresh);

@@ -34,7 +34,8 @@ export async function processEntry(source: Source): Promise<TipDocument> {
   const [outcome] = await fetchSources([source]);
   if (!outcome?.fetched) throw new Error(`cannot read ${source.id}: ${outcome?.error?.message}`);
   const processed = processSource(outcome.fetched);
-  if (!processed.ok) throw new Error(`${source.id}: ${processed.failure.errorClass}: ${processed.failure.message}`);
+  if (!processed.ok)
+    throw new Error(`${source.id}: ${processed.failure.errorClass}: ${processed.failure.message}`);
   return processed.document;
 }
 
