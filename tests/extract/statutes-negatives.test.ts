@@ -66,6 +66,8 @@ const NEGATIVES: [text: string, ids: string[]][] = [
     'Section 2 of the 2005 Human Trafficking Act criminalizes trafficking. Police were trained on the Human Trafficking Act.',
     ['2005 human trafficking act:2'],
   ],
+  // A weekday after a law's name is no "Law on Monday".
+  ['Parliament passed the Anti-Trafficking Law on Monday.', ['anti-trafficking law']],
   // An article of the code named in the sentence before is no "unknown" article (era-2003-albania).
   ['The criminal code prohibits trafficking. Article 110/a covers adults.', ['criminal code:110/a']],
 ];
@@ -96,6 +98,12 @@ describe('statute negatives', () => {
       "Article 128 of the criminal code prescribed penalties of four to seven years' imprisonment, and Article 128(2) increased the penalty to seven to 12 years' imprisonment.",
       'criminal code:128',
       ['imprisonment 4..7'],
+    ],
+    // "These penalties" are no statutes: rape's term is not the articles' (the usual comparison).
+    [
+      "Articles 170 and 172 of the penal code prescribe two to six years' imprisonment. These penalties are commensurate with those prescribed for rape, which carries 10 years' imprisonment.",
+      'penal code:170',
+      ['imprisonment 2..6'],
     ],
     // "These penalties are sufficiently stringent" states no penalty (era-2007-costa-rica).
     [

@@ -305,6 +305,9 @@ describe('findStatutes decisions', () => {
     expect(
       refs('Article 5 of the penal code and the labor code apply. Article 6 applies.').map(([id]) => id),
     ).toStrictEqual(['penal code:5', 'labor code', 'penal code:6']);
+    expect(
+      refs('The constitution prohibits forced labor. Article 124 applies.').map(([id]) => id),
+    ).toStrictEqual(['constitution', 'unknown:124']);
   });
 
   it('should give a numbered instrument one name however its number is written', () => {
@@ -333,6 +336,10 @@ describe('findStatutes decisions', () => {
           'anti-trafficking law',
         ],
       ],
+    ]);
+    expect(refs(`${titled} Section 3 of the 2008 anti-trafficking law applies.`)).toStrictEqual([
+      ['law no. 6/2008', ['Law on Combating Trafficking (Law No. 6/2008)']],
+      ['law no. 6/2008:3', ['Section 3 of the 2008 anti-trafficking law']],
     ]);
     // Near misses: another year is another law; a title of another year is not this one.
     expect(refs(`${titled} Police used the 2009 anti-trafficking law.`).map(([id]) => id)).toStrictEqual([
@@ -617,6 +624,13 @@ describe('findPenalties', () => {
         quote: "five to 20 years' rigorous imprisonment",
       },
     ]);
+  });
+
+  it('should read conditions of pathological input in under 2 s', () => {
+    const text = `It is punishable by ${'imprisonment when a child or two or '.repeat(20_000)}.`;
+    const started = performance.now();
+    findPenalties(text, { start: 0, end: text.length }, []);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('should not read an age or a court sentence as a term', () => {

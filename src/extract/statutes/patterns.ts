@@ -94,9 +94,10 @@ export const CODE = `${group('code', CODE_PATTERN)}\\b${NOT_ENFORCEMENT}`;
 
 /**
  * Capitalised words that are no word of a statute name: determiners, prepositions, conjunctions,
- * months, and the last words of names (so "the Child Rights Act and the Labour Act" is two acts).
+ * months and days ("the Anti-Trafficking Law on Monday" names no "Law on Monday"), and the last
+ * words of names (so "the Child Rights Act and the Labour Act" is two acts).
  */
-const NAME_STOP = String.raw`(?:The|A|An|This|That|These|Those|Its|Their|Under|In|On|By|With|From|For|And|Or|Although|While|When|If|Since|After|Before|During|Following|Pursuant|Per|As|At|To|Of|New|Existing|Draft|Act|Law|Bill|Code|Decree|Proclamation|Ordinance|January|February|March|April|May|June|July|August|September|October|November|December)\b`;
+const NAME_STOP = String.raw`(?:The|A|An|This|That|These|Those|Its|Their|Under|In|On|By|With|From|For|And|Or|Although|While|When|If|Since|After|Before|During|Following|Pursuant|Per|As|At|To|Of|New|Existing|Draft|Act|Law|Bill|Code|Decree|Proclamation|Ordinance|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`;
 /**
  * Nouns whose possessive starts a statute's name ("Children's Act", "Women's Rights Law"). Any other
  * possessive before a name is its owner, not part of it: "Mozambique's Law on ...", "Ghana's

@@ -92,9 +92,16 @@ export function cueBetween(text: string, start: number, end: number): boolean {
 const PLURAL_BACK =
   /\b(?:[Tt]hese|[Bb]oth|[Tt]hey)(?:\s+(?:articles|sections|provisions|laws|acts|offen[cs]es|crimes|statutes))?(?:\s+(?:also|each|all|together))?\s+$/;
 
-/** Whether the words of the sentence right before its cue refer back to several statutes ("these carried penalties"). */
+/**
+ * Whether the words of the sentence right before its cue refer back to several statutes ("these
+ * carried penalties"). "These penalties" refers to penalties, not statutes: in "These penalties
+ * were sufficiently stringent ..., such as rape (10 years)" no penalty is stated.
+ */
 export function pluralBeforeCue(text: string, sentence: Range, cue: number): boolean {
-  return PLURAL_BACK.test(text.slice(Math.max(sentence.start, cue - 80), cue));
+  return (
+    PLURAL_BACK.test(text.slice(Math.max(sentence.start, cue - 80), cue)) &&
+    !/^(?:penalt|punishment)/i.test(text.slice(cue, cue + 12))
+  );
 }
 
 /** Whether a sentence starts with a condition ("When the victim ...", "If ..."), so continues the one before. */

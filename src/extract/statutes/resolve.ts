@@ -168,12 +168,6 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
   const canonical = (name: string): string => alias.get(name) ?? name;
   const kinds = new Map<string, InstrumentKind>();
   for (const m of named) if (m.instrument) kinds.set(canonical(m.instrument.name), m.instrument.kind);
-  // Which instruments the whole document cites with each article number, for forward references.
-  const citedWith = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    if (m.kind !== 'full' || !m.instrument) continue;
-    for (const a of m.articles) addTo(citedWith, a.base, canonical(m.instrument.name));
-  }
   // The laws a descriptive name may stand for: the named ones, by canonical name (a year or a
   // trafficking title on any of a law's names counts), then what "the 2008 anti-trafficking law"
   // and the like stand for, so that "the anti-trafficking law" finds those too.
@@ -207,6 +201,19 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
     return placeAmong(ref, [...laws, ...describedLaws]);
   }
 
+  /** The instrument of a full reference: "Section 3 of the 2005 anti-trafficking law" is that law's, as written when it could be several. */
+  function fullInstrument(mention: FoundMention): string {
+    if (!mention.instrument) return UNKNOWN_INSTRUMENT;
+    return resolveGeneric(mention) ?? mention.instrument.name;
+  }
+
+  // Which instruments the whole document cites with each article number, for forward references.
+  const citedWith = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.kind !== 'full' || !m.instrument) continue;
+    for (const a of m.articles) addTo(citedWith, a.base, fullInstrument(m));
+  }
+
   const resolved: Resolved[] = [];
   const unresolved: FoundMention[] = [];
   // Resolved references by sentence, so that looking back a sentence costs no scan of the document.
@@ -231,7 +238,8 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
   function targetsOf(mention: FoundMention): Target[] | null {
     switch (mention.kind) {
       case 'full': {
-        const instrument = mention.instrument ? canonical(mention.instrument.name) : UNKNOWN_INSTRUMENT;
+        const instrument = fullInstrument(mention);
+        if (mention.instrument) kinds.set(instrument, kinds.get(instrument) ?? mention.instrument.kind);
         return mention.articles.map((a) => place(instrument, a.base, a.text));
       }
       case 'instrument': {
@@ -281,9 +289,11 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
   function previousSentenceInstrument(mention: FoundMention): string | undefined {
     const before = bySentence.get(mention.sentence - 1) ?? [];
     if (before.some((r) => r.mention.kind === 'full' || r.mention.kind === 'bare')) return undefined;
+    // "The constitution prohibits forced labor. Article 124 ...": the narratives cite articles of
+    // codes and laws, and almost never of the constitution.
     return only(
       before
-        .filter((r) => r.mention.kind === 'instrument')
+        .filter((r) => r.mention.kind === 'instrument' && r.mention.instrument?.kind !== 'constitution')
         .flatMap((r) => r.targets.map((t) => t.instrument)),
     );
   }
