@@ -66,6 +66,8 @@ const NEGATIVES: [text: string, ids: string[]][] = [
     'Section 2 of the 2005 Human Trafficking Act criminalizes trafficking. Police were trained on the Human Trafficking Act.',
     ['2005 human trafficking act:2'],
   ],
+  // "Article 10 of the law" with no law named before: no "Article 1" + "0", and no guess at the law.
+  ['Article 10 of the law applies.', []],
   // A weekday after a law's name is no "Law on Monday".
   ['Parliament passed the Anti-Trafficking Law on Monday.', ['anti-trafficking law']],
   // An article of the code named in the sentence before is no "unknown" article (era-2003-albania).

@@ -34,9 +34,10 @@ export const ARTICLE_WORD_MANY = String.raw`(?:[Aa]rticles|[Aa]rts\.|[Ss]ections
 /**
  * One article number as written: "124", "124(2)", "124(2)(b)", "321-1", "5.1", "124bis", "124a",
  * "110/a" (the Albanian criminal code numbers its added articles so).
- * Every part starts with a fixed character ("(", ".", "-", "/", digit), so the parts cannot overlap.
+ * Every part starts with a fixed character ("(", ".", "-", "/", digit), so the parts cannot overlap;
+ * a run of digits is never split ("Article 10 of the law" is no "Article 1" followed by "0").
  */
-export const ARTICLE_NUMBER = String.raw`\d{1,4}(?:[.\-‐–]\d{1,4}){0,3}(?:\/?[a-z](?![a-z]))?(?:\s?(?:bis|ter|quater)\b)?(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,4}\)){0,4}`;
+export const ARTICLE_NUMBER = String.raw`\d{1,4}(?!\d)(?:[.\-‐–]\d{1,4}(?!\d)){0,3}(?:\/?[a-z](?![a-z]))?(?:\s?(?:bis|ter|quater)\b)?(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,4}\)){0,4}`;
 
 /** A range inside a list ("260 to 265", "2-4" is already one ARTICLE_NUMBER). */
 const ARTICLE_ITEM = String.raw`${ARTICLE_NUMBER}(?:\s+(?:to|through)\s+${ARTICLE_NUMBER})?`;
@@ -162,8 +163,15 @@ export const INSTRUMENT = anyOf(CODE, TOPIC_LAW, NUMBERED_LAW, NAMED_LAW, ABBREV
 /** The words between an article and its instrument: " of the ", " of its new ". */
 export const OF_INSTRUMENT = `\\s+of\\s+${DETERMINER}?${ADJECTIVE}?`;
 
+/** The words of a short form: "the law", "this act", "said decree". */
+const SHORT_DETERMINER = '[Tt]he|[Tt]his|[Tt]hat|[Ss]aid';
+const SHORT_LAW_WORD = '[Ll]aw|[Aa]ct|[Bb]ill|[Cc]ode|[Dd]ecree|[Pp]roclamation';
+
 /** Words that refer back to a law already named: "the law", "this act", "the code". */
-export const SHORT_FORM = `${group('shortDet', '[Tt]he|[Tt]his|[Tt]hat|[Ss]aid')}\\s+${group('short', '[Ll]aw|[Aa]ct|[Bb]ill|[Cc]ode|[Dd]ecree|[Pp]roclamation|[Aa]rticle')}\\b${NOT_ENFORCEMENT}(?![\\-‐]\\w)(?!\\s+of\\b)`;
+export const SHORT_FORM = `${group('shortDet', SHORT_DETERMINER)}\\s+${group('short', `${SHORT_LAW_WORD}|[Aa]rticle`)}\\b${NOT_ENFORCEMENT}(?![\\-‐]\\w)(?!\\s+of\\b)`;
+
+/** An article of a law referred back to: "Section 3 of the act", "article 10 of this law". */
+export const ARTICLE_OF_SHORT_FORM = `${ARTICLE_REF}\\s+of\\s+${group('shortDet', SHORT_DETERMINER)}\\s+${group('short', SHORT_LAW_WORD)}\\b${NOT_ENFORCEMENT}(?![\\-‐]\\w)`;
 
 /** Defines an abbreviation right after an instrument: ` (CC)`, ` (the "CC")`, ` (hereinafter "CC")`. */
 export const DEFINITION_RE =

@@ -20,6 +20,7 @@
  * - "the act", "this law", "the code", "this article" go to the one instrument (or article) of a
  *   compatible kind named earlier in the same sentence or in the sentence before; otherwise they
  *   stay unresolved: "the law" usually means a country's law in general, and is never guessed.
+ *   "Section 3 of the act" is article 3 of the instrument "the act" goes to, or unresolved with it.
  */
 import { type InstrumentKind, normaliseName, SHORT_FORM_TARGETS } from './instruments.js';
 import type { FoundMention, InstrumentRef } from './types.js';
@@ -315,6 +316,9 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
     const instrument = only(
       targets.map((t) => t.instrument).filter((name) => allowed.includes(kinds.get(name) ?? 'unknown')),
     );
-    return instrument === undefined ? null : [{ instrument, article: null }];
+    if (instrument === undefined) return null;
+    // "Section 3 of the act": the articles of the law the short form refers to.
+    if (mention.articles.length > 0) return mention.articles.map((a) => place(instrument, a.base, a.text));
+    return [{ instrument, article: null }];
   }
 }

@@ -6,6 +6,7 @@
  */
 import {
   ABBREVIATION,
+  ARTICLE_OF_SHORT_FORM,
   ARTICLE_REF,
   anyOf,
   CODE,
@@ -376,6 +377,24 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
       },
     ],
     counterExamples: ["The prosecutor general's office (PGO) initiated five prosecutions; the PGO said so."],
+  },
+  {
+    name: 'article-of-short-form',
+    kind: 'short',
+    pattern: rule(`${NOT_REPORT_SECTION}${group('ref', ARTICLE_OF_SHORT_FORM)}`),
+    examples: [
+      {
+        text: 'The 2005 Anti-Trafficking Act criminalizes trafficking. Section 3 of the act defines it.',
+        source: 'constructed',
+        quote: 'Section 3 of the act',
+        ids: ['2005 anti-trafficking act:3'],
+      },
+    ],
+    counterExamples: [
+      'Article 10 of the law enforcement manual applies.',
+      'The law in article 10 applies.',
+      'Section 3 of the act-based rules applies.',
+    ],
   },
   {
     name: 'short-form',
