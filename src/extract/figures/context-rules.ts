@@ -76,8 +76,11 @@ export const COMPARISONS: CueRule<'comparison'>[] = [
   {
     name: 'compared-with',
     gives: 'comparison',
-    pattern: String.raw`(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.|(?:an?\s+)?(?:increase|decrease|rise|drop|decline|change)\s+from|(?:up|down)\s+from`,
-    examples: ['in 2016, compared with six cases involving an unknown number of suspects in 2015'],
+    pattern: String.raw`(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.|(?:an?\s+)?(?:increase|decrease|rise|drop|decline|change)\s+from|(?:up|down)\s+from|(?:(?:significantly|slightly|far|much|considerably)\s+)?(?:fewer|more|less|higher|lower)\s+than(?=\s+(?:the|in|during)\b)`,
+    examples: [
+      'in 2016, compared with six cases involving an unknown number of suspects in 2015',
+      'The hot line received approximately 50 calls during the year, which was significantly fewer than the 500 reported for 2006.',
+    ],
     counterExamples: [],
   },
 ];

@@ -171,7 +171,8 @@ function draftOne(
     nounLimit: next ? Math.min(segment.end, next.start) : segment.end,
     unknown: mention.qualifier === 'unknown',
   });
-  if (phrase.backReference) {
+  // "fewer than the 500 reported for 2006": in a comparison, "the N" is the earlier period's figure.
+  if (phrase.backReference && !segment.comparison) {
     const total = state.sentenceTotal ?? referencedTotal(state, mention);
     if (total) state.sentenceTotal = total;
     return null;

@@ -69,7 +69,7 @@ function absolute<T>(match: CueMatch<T> | null, offset: number): Found<T> | null
 
 const WORD = /^\s*([A-Za-z][\w'’-]*)/;
 /** Right after a noun, a comma may continue a list of nouns: "296 police, prosecutors, and judges". */
-const LIST_WORD = /^\s*,?\s*([A-Za-z][\w'’-]*)/;
+const LIST_WORD = /^\s*(?:,\s*)?([A-Za-z][\w'’-]*)/;
 
 /**
  * Finds the unit noun after a number, past at most MAX_MODIFIERS other words; the last noun of the run

@@ -6,7 +6,9 @@ import type { TierPlacement } from '../../validate/schema.js';
  */
 
 /** A placement as narratives write it: "Tier 2 Watch List", "TIER 2 WATCHLIST", "Tier Two", "Special Case". */
-export const TIER = String.raw`(?:Tier\s+(?:[123]|One|Two|Three)(?:\s+Watch\s*-?\s*list)?|Special\s+Case)`;
+// "Watch\s*(?:-\s*)?list", not "Watch\s*-?\s*list": two white-space runs with only an optional dash between
+// them can split one run in n ways, which recheck rightly calls quadratic.
+export const TIER = String.raw`(?:Tier\s+(?:[123]|One|Two|Three)(?:\s+Watch\s*(?:-\s*)?list)?|Special\s+Case)`;
 
 /** What a tier sentence says happened. */
 export type TierChange = 'remained' | 'upgraded' | 'downgraded' | 'placed';

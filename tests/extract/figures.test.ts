@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { brief, documentOf, figuresOf } from '../helpers/figures.js';
+
+/**
+ * Figures in the phrasing of every era (issue 5), each row the sentence and the exact figures it gives.
+ * Sentences are written for these tests in the narratives' style unless a source is named.
+ */
+const ROWS: [string, string, string[]][] = [
+  [
+    'a plain verb and noun',
+    'The government investigated 27 cases in 2019.',
+    ['f1 investigations 27 cases 2019 "investigated 27 cases"'],
+  ],
+  [
+    'investigations of suspects',
+    'Police initiated investigations of 12 suspected traffickers in 2012.',
+    ['f1 investigations 12 suspects 2012 "initiated investigations of 12 suspected traffickers"'],
+  ],
+  [
+    'a comparison with a year',
+    'Authorities prosecuted 14 defendants in 2020, compared with 9 in 2019.',
+    [
+      'f1 prosecutions 14 suspects 2020 (vs f2) "prosecuted 14 defendants"',
+      'f2 prosecutions 9 suspects 2019 "9"',
+    ],
+  ],
+  [
+    'a part with its own metric',
+    'Courts convicted 31 traffickers in 2018, of whom 24 received prison terms.',
+    [
+      'f1 convictions 31 offenders 2018 "convicted 31 traffickers"',
+      'f2 sentences 24 offenders 2018 (part: prison terms, of f1) "24 received prison terms"',
+    ],
+  ],
+  [
+    'a comparison with no year',
+    'The government identified 1,204 potential victims (compared with 874).',
+    [
+      'f1 victims_identified 1204 victims reporting_period (vs f2) "identified 1,204 potential victims"',
+      'f2 victims_identified 874 victims previous_reporting_period "874"',
+    ],
+  ],
+  [
+    'referrals',
+    'Officials referred 56 victims to care.',
+    ['f1 victims_referred 56 victims reporting_period "referred 56 victims"'],
+  ],
+  [
+    'no data',
+    'The government did not report law enforcement data.',
+    ['f1 law_enforcement null - reporting_period (not_reported) "did not report law enforcement data"'],
+  ],
+  [
+    'an unknown number',
+    'Consular officials assisted an unknown number of victims abroad.',
+    ['f1 victims_assisted null victims reporting_period (unknown) "assisted an unknown number of victims"'],
+  ],
+  [
+    'a gerund list with one year (2020s)',
+    'The government reported investigating 27 cases involving 45 suspects, prosecuting 14 defendants, and convicting nine traffickers in 2021.',
+    [
+      'f1 investigations 27 cases 2021 "investigating 27 cases"',
+      'f2 investigations 45 suspects 2021 "45 suspects"',
+      'f3 prosecutions 14 suspects 2021 "prosecuting 14 defendants"',
+      'f4 convictions 9 offenders 2021 "convicting nine traffickers"',
+    ],
+  ],
+  [
+    'a year before a passive list (2000s)',
+    'In 2002, police arrested 84 suspected traffickers, and 41 were convicted.',
+    [
+      'f1 arrests 84 suspects 2002 "arrested 84 suspected traffickers"',
+      'f2 convictions 41 offenders 2002 "41 were convicted"',
+    ],
+  ],
+  [
+    'a list of parts that adds up',
+    'NGOs reported assisting 86 victims in 2016, 68 of whom were subjected to forced labor, 11 to sex trafficking, and seven to both.',
+    [
+      'f1 victims_assisted 86 victims 2016 "assisting 86 victims"',
+      'f2 victims_assisted 68 victims 2016 (part: forced labor, of f1) "68 of whom were subjected to forced labor"',
+      'f3 victims_assisted 11 victims 2016 (part: sex trafficking, of f1) "11 to sex trafficking"',
+      'f4 victims_assisted 7 victims 2016 (part: both, of f1) "seven to both"',
+    ],
+  ],
+  [
+    'a zero',
+    'The government did not prosecute or convict any traffickers.',
+    [
+      'f1 prosecutions 0 suspects reporting_period "did not prosecute or convict any traffickers"',
+      'f2 convictions 0 offenders reporting_period "did not prosecute or convict any traffickers"',
+    ],
+  ],
+  [
+    'a fiscal year',
+    'In FY 2021, the government trained 300 officials.',
+    ['f1 people_trained 300 people 2021 fiscal_year "trained 300 officials"'],
+  ],
+  [
+    "a year after a new subject is that subject's",
+    'Police referred 117 victims to NGO shelters, and the Ministry of Women provided reintegration assistance to 62 victims in 2012.',
+    [
+      'f1 victims_referred 117 victims reporting_period "referred 117 victims"',
+      'f2 victims_assisted 62 victims 2012 "provided reintegration assistance to 62 victims"',
+    ],
+  ],
+  [
+    'the hotline (2007 Nigeria, human-rights report)',
+    'The hot line received approximately 50 calls during the year, which was significantly fewer than the 500 reported for 2006.',
+    [
+      'f1 hotline_calls 50 calls year (approximately, vs f2) "received approximately 50 calls"',
+      'f2 hotline_calls 500 calls 2006 "500"',
+    ],
+  ],
+];
+
+describe('figures in the phrasing of every era', () => {
+  it.each(ROWS)('%s', (_, sentence, expected) => {
+    const hrr = /human-rights report/.test(_);
+    expect(figuresOf(sentence, { hrr }).map(brief)).toStrictEqual(expected);
+  });
+});
+
+describe('breakdown warnings', () => {
+  it('warns when listed parts do not add up to their total', () => {
+    const doc = documentOf('The government identified 213 victims in 2012, including 140 girls and 31 boys.');
+    expect(doc.diagnostics.filter((d) => d.rule === 'breakdown-sum').map((d) => d.message)).toStrictEqual([
+      'The 2 parts listed under "identified 213 victims" add up to 171, not 213.',
+    ]);
+    expect(doc.figures.map(brief)).toStrictEqual([
+      'f1 victims_identified 213 victims 2012 "identified 213 victims"',
+      'f2 victims_identified 140 victims 2012 (part: girls, of f1) "140 girls"',
+      'f3 victims_identified 31 victims 2012 (part: boys, of f1) "31 boys"',
+    ]);
+  });
+});
