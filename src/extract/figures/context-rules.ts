@@ -16,14 +16,14 @@ export const ACTORS: CueRule<Actor>[] = [
     gives: 'ngos_and_international_organizations',
     pattern: String.raw`international\s+organizations?\s+and\s+(?:local\s+)?(?:NGOs|civil\s+society)|(?:NGOs|civil\s+society)\s+and\s+international\s+organizations?`,
     examples: ['International organizations and NGOs reported assisting 86 victims in 2016'],
-    counterExamples: [],
+    counterExamples: ['NGOs assisted 5 victims.'],
   },
   {
     name: 'ngos',
     gives: 'ngos',
     pattern: String.raw`NGOs?|non-?governmental\s+organizations?|civil\s+society(?:\s+organizations)?|NGO-run\s+shelters?`,
     examples: ['NGOs identified 50 victims.'],
-    counterExamples: [],
+    counterExamples: ['The government assisted 5 victims.'],
   },
   {
     name: 'ios',
@@ -32,7 +32,7 @@ export const ACTORS: CueRule<Actor>[] = [
     examples: [
       'During the year the International Organization on Migration (IOM) repatriated 13 Ugandan women',
     ],
-    counterExamples: [],
+    counterExamples: ['The government and local NGOs assisted 5 victims.'],
   },
   {
     name: 'government',
@@ -42,7 +42,7 @@ export const ACTORS: CueRule<Actor>[] = [
       "The prosecutor general's office (PGO) initiated five prosecutions",
       'the government convicted 10 offenders',
     ],
-    counterExamples: [],
+    counterExamples: ['NGOs assisted 5 victims.'],
   },
 ];
 
@@ -60,14 +60,14 @@ export const PERIODS: CueRule<Period>[] = [
     gives: 'reporting_period',
     pattern: String.raw`(?:this|the|current)\s+reporting\s+period`,
     examples: ['During the reporting period, the government identified 40 victims.'],
-    counterExamples: [],
+    counterExamples: ['compared with 12 in the previous year'],
   },
   {
     name: 'during-the-year',
     gives: 'year',
     pattern: String.raw`(?:during|in|throughout)\s+the\s+year|(?:at|by)\s+year's\s+end`,
     examples: ['The government arrested suspected traffickers during the year'],
-    counterExamples: [],
+    counterExamples: ['during the years of conflict'],
   },
 ];
 
@@ -81,7 +81,7 @@ export const COMPARISONS: CueRule<'comparison'>[] = [
       'in 2016, compared with six cases involving an unknown number of suspects in 2015',
       'The hot line received approximately 50 calls during the year, which was significantly fewer than the 500 reported for 2006.',
     ],
-    counterExamples: [],
+    counterExamples: ['The court compared the two laws.'],
   },
 ];
 
@@ -92,7 +92,7 @@ export const SENTENCE_COMPARISONS: CueRule<'comparison'>[] = [
     gives: 'comparison',
     pattern: String.raw`(?:in|by)\s+comparison|this\s+compares\s+(?:with|to)|(?:in|during)\s+the\s+previous\s+reporting\s+period`,
     examples: ['In comparison, in 2015 the government conducted four trafficking investigations.'],
-    counterExamples: [],
+    counterExamples: ['In contrast to its neighbors, the government acted.'],
   },
 ];
 
@@ -103,7 +103,7 @@ export const BREAKDOWN_AFTER: CueRule<'part'>[] = [
     gives: 'part',
     pattern: String.raw`of\s+(?:whom|which|these|those|them|the\s+(?:total|cases|victims))`,
     examples: ['assisting 86 victims in 2016, 68 of whom were subjected to forced labor'],
-    counterExamples: [],
+    counterExamples: ['assisting 86 victims of trafficking'],
   },
   {
     name: 'of-the-n',
@@ -112,7 +112,7 @@ export const BREAKDOWN_AFTER: CueRule<'part'>[] = [
     examples: [
       'initiated five prosecutions of criminal cases under article 124 two of the five for labor trafficking',
     ],
-    counterExamples: [],
+    counterExamples: ['two of these were children'],
   },
 ];
 
@@ -126,7 +126,7 @@ export const BREAKDOWN_BEFORE: CueRule<'part'>[] = [
       'including five sex trafficking cases and two child forced labor cases',
       'of the identified victims, 11 were children and 36 were foreign nationals',
     ],
-    counterExamples: [],
+    counterExamples: ['excluding five cases'],
   },
 ];
 
@@ -153,7 +153,7 @@ export const NOT_REPORTED: CueRule<'not_reported'>[] = [
     gives: 'not_reported',
     pattern: String.raw`(?:no|not)\s+(?:reports?|data|statistics|information)\s+(?:of|on|about|regarding)`,
     examples: ['There were no reports of trafficking-related prosecutions during the year.'],
-    counterExamples: [],
+    counterExamples: ['There were reports of trafficking.'],
   },
 ];
 
@@ -190,85 +190,96 @@ export const ZERO: CueRule<'zero'>[] = [
 
 /** Words that name a metric inside a "did not report ..." or "did not ... any" phrase. */
 export const METRIC_WORDS: CueRule<Metric>[] = [
-  {
-    name: 'w-investigations',
-    gives: 'investigations',
-    pattern: String.raw`investigat\w*`,
-    examples: [],
-    counterExamples: [],
-  },
-  {
-    name: 'w-prosecutions',
-    gives: 'prosecutions',
-    pattern: String.raw`prosecut\w*|charged|indicted`,
-    examples: [],
-    counterExamples: [],
-  },
-  {
-    name: 'w-convictions',
-    gives: 'convictions',
-    pattern: String.raw`convict\w*`,
-    examples: [],
-    counterExamples: [],
-  },
-  {
-    name: 'w-identified',
-    gives: 'victims_identified',
-    pattern: String.raw`identif\w*`,
-    examples: [],
-    counterExamples: [],
-  },
-  {
-    name: 'w-assisted',
-    gives: 'victims_assisted',
-    pattern: String.raw`assist(?:ed|ing|ance)|shelter(?:ed|ing)|protect(?:ed|ing)`,
-    examples: [],
-    counterExamples: [],
-  },
-  {
-    name: 'w-referred',
-    gives: 'victims_referred',
-    pattern: String.raw`referr\w*`,
-    examples: [],
-    counterExamples: [],
-  },
-  {
-    name: 'w-repatriated',
-    gives: 'victims_repatriated',
-    pattern: String.raw`repatriat\w*`,
-    examples: [],
-    counterExamples: [],
-  },
-  {
-    name: 'w-rescued',
-    gives: 'victims_rescued',
-    pattern: String.raw`rescu\w*`,
-    examples: [],
-    counterExamples: [],
-  },
-  {
-    name: 'w-sentences',
-    gives: 'sentences',
-    pattern: String.raw`sentenc\w*`,
-    examples: [],
-    counterExamples: [],
-  },
-  { name: 'w-arrests', gives: 'arrests', pattern: String.raw`arrest\w*`, examples: [], counterExamples: [] },
-  {
-    name: 'w-trained',
-    gives: 'people_trained',
-    pattern: String.raw`train(?:ed|ing)`,
-    examples: [],
-    counterExamples: [],
-  },
-  {
-    name: 'w-law-enforcement',
-    gives: 'law_enforcement',
-    pattern: String.raw`law\s+enforcement\s+(?:data|statistics|efforts)`,
-    examples: [],
-    counterExamples: [],
-  },
+  word(
+    'w-investigations',
+    'investigations',
+    String.raw`investigat(?:ions?|ed|ing|e)`,
+    'did not report investigations',
+    'did not report investors',
+  ),
+  word(
+    'w-prosecutions',
+    'prosecutions',
+    String.raw`prosecut(?:ions?|ed|ing|e)|charged|indicted`,
+    'did not report prosecuting anyone',
+    'did not report prosecutors',
+  ),
+  word(
+    'w-convictions',
+    'convictions',
+    String.raw`convict(?:ions?|ed|ing)`,
+    'did not report convictions',
+    'did not report convicts',
+  ),
+  word(
+    'w-identified',
+    'victims_identified',
+    String.raw`identif(?:ied|ying|ication|y)`,
+    'did not report identifying victims',
+    'did not report identity papers',
+  ),
+  word(
+    'w-assisted',
+    'victims_assisted',
+    String.raw`assist(?:ed|ing|ance)|shelter(?:ed|ing)|protect(?:ed|ing)`,
+    'did not report assisting any trafficking victims',
+    'did not report assistants',
+  ),
+  word(
+    'w-referred',
+    'victims_referred',
+    String.raw`referr(?:ed|ing)|referrals?`,
+    'did not report referrals',
+    'did not report referees',
+  ),
+  word(
+    'w-repatriated',
+    'victims_repatriated',
+    String.raw`repatriat(?:ed|ing|ion)`,
+    'did not report repatriating victims',
+    'did not report patriotic acts',
+  ),
+  word(
+    'w-rescued',
+    'victims_rescued',
+    String.raw`rescu(?:ed|ing)`,
+    'did not report rescuing victims',
+    'did not report rescue teams',
+  ),
+  word(
+    'w-sentences',
+    'sentences',
+    String.raw`sentenc(?:es|ed|ing)`,
+    'did not report on sentences',
+    'did not report a sentence',
+  ),
+  word(
+    'w-arrests',
+    'arrests',
+    String.raw`arrest(?:s|ed|ing)`,
+    'did not report arrests',
+    'did not report an arrest warrant',
+  ),
+  word(
+    'w-trained',
+    'people_trained',
+    String.raw`train(?:ed|ing)`,
+    'did not report training officials',
+    'did not report trains',
+  ),
+  word(
+    'w-law-enforcement',
+    'law_enforcement',
+    String.raw`law\s+enforcement\s+(?:data|statistics|efforts)`,
+    'did not report law enforcement data',
+    'did not report law enforcement agencies',
+  ),
 ];
+
+/** A METRIC_WORDS row: a word family, the phrase it was written for and a near miss. */
+function word(name: string, gives: Metric, pattern: string, example: string, near: string): CueRule<Metric> {
+  return { name, gives, pattern, examples: [example], counterExamples: [near] };
+}
 
 /**
  * Where the scope of a "did not report" phrase ends: what follows is about something else. A comma ends it
