@@ -29,7 +29,8 @@ describe('committed output/ is what the default run produces', () => {
       expect(a, `output/${file} is stale: run npm start and review the diff`).toBe(b);
     }
     const again = await run({ sources: join(ROOT, 'fixtures', 'sources.json'), out });
-    expect(again.documents.map((d) => d.emitted?.written)).toStrictEqual(again.documents.map(() => false));
+    expect(again.documents.map((d) => d.status)).toStrictEqual(again.documents.map(() => 'unchanged'));
     expect(again.schema.written).toBe(false);
+    expect(again.exports.map((e) => e.written)).toStrictEqual(again.exports.map(() => false));
   });
 });
