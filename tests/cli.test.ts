@@ -178,3 +178,26 @@ describe('tip-extract run --workers', () => {
     }
   });
 });
+
+describe('tip-extract audit', () => {
+  it('passes on the committed output, and fails naming the figure when an expected value is changed', async () => {
+    const ok = cli(['audit']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim().split('\n').at(-1)).toBe('exit 0: every expected figure and statute matches');
+    const dir = await temp();
+    for (const f of await readdir(join(ROOT, 'fixtures', 'expected'))) {
+      if (!f.endsWith('.json')) continue;
+      let text = await readFile(join(ROOT, 'fixtures', 'expected', f), 'utf8');
+      if (f === 'refworld-5959eca511.json') {
+        text = text.replace('"metric": "convictions", "value": 10,', '"metric": "convictions", "value": 11,');
+      }
+      await writeFile(join(dir, f), text);
+    }
+    const bad = cli(['audit', '--expected', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/convictions 2016: 11 -> 10/);
+    expect(bad.stdout).toMatch(/"convicted 10 offenders"/);
+    const json = JSON.parse(cli(['audit', '--expected', dir, '--json']).stdout) as { ok: boolean };
+    expect(json.ok).toBe(false);
+  });
+});

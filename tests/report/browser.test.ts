@@ -12,8 +12,8 @@ import { hostileDocument, PAYLOADS, richDocument, seriesDocuments } from './docu
 
 /**
  * Opens the report in a real browser (Debian's Chromium driven by playwright-core) and uses it as a reader would.
- * The screenshot goes to output/report.png only with TIP_SCREENSHOT=1: output/ is compared with a fresh run by
- * tests/output.test.ts, so a test run must not leave files there.
+ * The screenshot is saved as output/report.png so that a person can look at it; it is git-ignored, and
+ * tests/output.test.ts leaves it out when it compares output/ with a fresh run.
  */
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -145,11 +145,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
       const { processFile } = await import('../helpers/pipeline.js');
       const doc = await processFile(SEED);
       expect(doc.figures.length).toBeGreaterThan(0);
-      let shot = join(dir, 'report.png');
-      if (process.env.TIP_SCREENSHOT === '1') {
-        await mkdir(join(ROOT, 'output'), { recursive: true });
-        shot = join(ROOT, 'output', 'report.png');
-      }
+      await mkdir(join(ROOT, 'output'), { recursive: true });
+      const shot = join(ROOT, 'output', 'report.png');
       await checkReport([doc], 'seed', shot);
       expect(existsSync(shot)).toBe(true);
     });
