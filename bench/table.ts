@@ -52,7 +52,7 @@ function throughputTable(r: BenchResult): string {
     'min-max',
     'MB/s',
     'ms/doc',
-    '% text',
+    '% of text',
     'spread',
     'target',
     '',
