@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
-import { type ChangeReport, diffDocuments, isEmptyReport, recordSeen } from './changes/index.js';
+import { type ChangeReport, diffDocuments, isEmptyReport, recordSeen, touchSeen } from './changes/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import {
   acquireLock,
@@ -11,8 +11,12 @@ import {
   emitReport,
   emitSchema,
   openExportStream,
+  outputComplete,
+  type RunState,
   readPreviousDocument,
+  readRunState,
   readSeenLedger,
+  writeRunState,
   writeSeenLedger,
 } from './emit/index.js';
 import { extract } from './extract/index.js';
@@ -194,6 +198,10 @@ export interface DocumentReport {
   summary?: DocumentSummary;
   /** The document itself, only with `keepDocuments`. */
   document?: TipDocument;
+  /** sha256 of the source bytes read in this run. */
+  sha256?: string;
+  /** sha256 of the document's clean text. */
+  textSha256?: string;
   emitted?: Emitted;
   /** For a changed document: what changed, figure by figure (also written to `<out>/changes/<id>.json`). */
   changes?: ChangeReport;
@@ -242,27 +250,40 @@ async function previousDocument(out: string, id: string): Promise<TipDocument | 
 
 type Processor = (fetched: Fetched, previous: TipDocument | undefined) => Promise<Processed>;
 
-async function handle(
-  outcome: FetchOutcome,
-  out: string,
-  force: boolean,
-  process: Processor,
-): Promise<DocumentReport> {
+/** What handling one fetched source needs beside the outcome. */
+interface HandleContext {
+  out: string;
+  force: boolean;
+  process: Processor;
+  /** The previous run's state when it was made by this extractor (so its "unchanged" still holds). */
+  state: RunState | null;
+  /** The ids whose output file exists. */
+  existing: Set<string>;
+}
+
+async function handle(outcome: FetchOutcome, ctx: HandleContext): Promise<DocumentReport> {
   const report: DocumentReport = { id: outcome.source.id, status: 'failed', fetch: outcome.status };
-  const previous = await previousDocument(out, report.id);
   if (!outcome.fetched) {
     report.failure = fetchFailure(outcome);
     return report;
   }
+  report.sha256 = outcome.fetched.sha256;
+  // The fast path of a re-run: the same bytes as last time, by the same extractor: nothing to read or redo.
+  const known = ctx.state?.documents[report.id];
+  if (!ctx.force && known?.sha256 === outcome.fetched.sha256 && ctx.existing.has(report.id)) {
+    const status = outcome.status === 'not_modified' ? 'not_modified' : 'unchanged';
+    return { ...report, status, summary: known.summary as DocumentSummary, textSha256: known.textSha256 };
+  }
+  const previous = await previousDocument(ctx.out, report.id);
   if (
     outcome.status === 'not_modified' &&
     previous &&
-    !force &&
+    !ctx.force &&
     previous.document.extractor === EXTRACTOR_ID
   ) {
     return { ...report, status: 'not_modified', document: previous };
   }
-  const processed = await process(outcome.fetched, force ? undefined : previous);
+  const processed = await ctx.process(outcome.fetched, ctx.force ? undefined : previous);
   if (!processed.ok) return { ...report, failure: processed.failure };
   if (previous?.document.kind === 'tip_narrative' && processed.document.document.kind === 'unknown') {
     // A narrative that turns into some other page (a login wall, a moved page) is a failed fetch of the
@@ -275,13 +296,13 @@ async function handle(
   }
   report.document = processed.document;
   if (processed.reused) return { ...report, status: 'unchanged' };
-  report.emitted = await emitDocument(processed.document, out);
+  report.emitted = await emitDocument(processed.document, ctx.out);
   if (!previous) return { ...report, status: 'new' };
   const changes = diffDocuments(previous, processed.document);
   report.status = report.emitted.written ? 'changed' : 'unchanged';
   if (!isEmptyReport(changes)) {
     report.changes = changes;
-    await emitChangeReport(changes, out);
+    await emitChangeReport(changes, ctx.out);
   }
   return report;
 }
@@ -293,12 +314,66 @@ function byId(sources: Source[]): { source: Source; index: number }[] {
     .sort((a, b) => (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0));
 }
 
+function openPool(workers: number): { processor: Processor; destroy: () => Promise<void> } {
+  if (!(Number.isInteger(workers) && workers >= 1)) {
+    throw new TypeError(
+      `Expected \`workers\` to be a whole number of 1 or more, got \`${workers}\` (${typeof workers})`,
+    );
+  }
+  if (workers === 1)
+    return {
+      processor: async (fetched, previous) => processSource(fetched, previous),
+      destroy: async () => undefined,
+    };
+  const pool = new Piscina<WorkerTask, Processed>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+  });
+  return {
+    processor: (fetched, previous) => pool.run(previous ? { fetched, previous } : { fetched }),
+    destroy: () => pool.destroy(),
+  };
+}
+
+/**
+ * Phase two of a run: the files beside the documents (flat exports, data package, report, first/last-seen
+ * ledger), rebuilt from every document's last good JSON, one at a time. Skipped when nothing changed.
+ */
+async function writeBeside(
+  out: string,
+  ids: string[],
+  date: string,
+): Promise<{ exports: Emitted[]; texts: Map<string, string> }> {
+  const exportStream = await openExportStream(out);
+  const shown: TipDocument[] = [];
+  const texts = new Map<string, string>();
+  let ledger = await readSeenLedger(out);
+  try {
+    for (const id of ids) {
+      const doc = await previousDocument(out, id);
+      if (!doc) continue;
+      texts.set(id, doc.document.textSha256);
+      await exportStream.add(doc);
+      ledger = recordSeen(ledger, [doc], date);
+      if (shown.length < REPORT_MAX_DOCUMENTS) shown.push(doc);
+    }
+    const exports = [...(await exportStream.finish()), await emitReport(renderReport(shown), out)];
+    await writeSeenLedger(ledger, out);
+    return { exports, texts };
+  } catch (error) {
+    await exportStream.abort();
+    throw error;
+  }
+}
+
 /**
  * Runs the default job: reads the manifest, fetches every source, extracts, validates and writes
  * `<out>/<id>.json` for each new or changed document, `<out>/schema.json`, the flat exports, the data
  * package and the report. A document that fails is reported and its previous output is left untouched (and
- * exported); an unchanged one is neither re-extracted nor rewritten. Documents stream through in batches, so
- * memory stays bounded whatever the manifest's length. Two runs on one output folder do not interleave.
+ * exported); an unchanged one is neither re-extracted nor rewritten, and when nothing at all changed the
+ * files beside the documents are left as they are. Documents stream through in batches, so memory stays
+ * bounded whatever the manifest's length. Two runs on one output folder do not interleave.
  *
  * @param options Where the manifest is, where output goes, fetch settings, workers, and a progress listener.
  */
@@ -306,53 +381,41 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
   const manifest = resolve(options.sources ?? 'fixtures/sources.json');
   const out = resolve(options.out ?? 'output');
   const sources = await readManifest(manifest);
-  const workers = options.workers ?? 1;
-  if (!(Number.isInteger(workers) && workers >= 1)) {
-    throw new TypeError(
-      `Expected \`workers\` to be a whole number of 1 or more, got \`${workers}\` (${typeof workers})`,
-    );
-  }
+  const pool = openPool(options.workers ?? 1);
   const release = await acquireLock(out);
   const onEvent = options.onEvent;
-  const pool =
-    workers > 1
-      ? new Piscina<WorkerTask, Processed>({
-          filename: new URL('./worker.js', import.meta.url).href,
-          minThreads: workers,
-          maxThreads: workers,
-        })
-      : null;
-  const processor: Processor = pool
-    ? (fetched, previous) => pool.run(previous ? { fetched, previous } : { fetched })
-    : async (fetched, previous) => processSource(fetched, previous);
-  const exportStream = await openExportStream(out);
-  const reports: { report: DocumentReport; index: number }[] = [];
-  const shown: TipDocument[] = [];
-  let ledger = await readSeenLedger(out);
   const date = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
   try {
+    const ordered = byId(sources);
+    const ids = ordered.map((o) => o.source.id);
+    const previousState = await readRunState(out);
+    const state = previousState?.extractor === EXTRACTOR_ID ? previousState : null;
+    const existing = new Set(ids.filter((id) => state?.documents[id] !== undefined));
+    const complete = state !== null && (await outputComplete(out, [...existing]));
+    const ctx: HandleContext = {
+      out,
+      force: options.force === true,
+      process: pool.processor,
+      state: complete ? state : null,
+      existing,
+    };
+    const reports: { report: DocumentReport; index: number }[] = [];
     const session = await openFetchSession(
       options.fetch ?? {},
       onEvent ? (event) => onEvent({ type: 'fetch', event }) : undefined,
     );
     try {
-      const ordered = byId(sources);
       for (let at = 0; at < ordered.length; at += BATCH_SIZE) {
         const batch = ordered.slice(at, at + BATCH_SIZE);
         const outcomes = await session.fetch(
           batch.map((b) => b.source),
           at,
         );
-        const handled = await Promise.all(
-          outcomes.map((o) => handle(o, out, options.force === true, processor)),
-        );
+        const handled = await Promise.all(outcomes.map((o) => handle(o, ctx)));
         for (const [i, report] of handled.entries()) {
-          const doc = report.document ?? (await previousDocument(out, report.id));
-          if (doc) {
-            await exportStream.add(doc);
-            ledger = recordSeen(ledger, [doc], date);
-            report.summary = summarise(doc);
-            if (shown.length < REPORT_MAX_DOCUMENTS) shown.push(doc);
+          if (report.document) {
+            report.summary = summarise(report.document);
+            report.textSha256 = report.document.document.textSha256;
           }
           if (!options.keepDocuments) delete report.document;
           reports.push({ report, index: (batch[i] as { index: number }).index });
@@ -363,15 +426,32 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
       await session.close();
     }
     const schema = await emitSchema(out);
-    const exports = [...(await exportStream.finish()), await emitReport(renderReport(shown), out)];
-    await writeSeenLedger(ledger, out);
+    const quiet = reports.every(
+      ({ report }) => report.status === 'unchanged' || report.status === 'not_modified',
+    );
+    const sameSet =
+      previousState !== null &&
+      ids.every((id) => id in previousState.documents) &&
+      Object.keys(previousState.documents).length === ids.length;
+    const skip = quiet && complete && sameSet && !options.force;
+    if (skip) await writeSeenLedger(touchSeen(await readSeenLedger(out), ids, previousState.date, date), out);
+    const beside = skip
+      ? { exports: [] as Emitted[], texts: new Map<string, string>() }
+      : await writeBeside(out, ids, date);
     const documents = reports.sort((a, b) => a.index - b.index).map((r) => r.report);
-    return { documents, schema, exports, failed: documents.filter((d) => d.failure).length };
-  } catch (error) {
-    await exportStream.abort();
-    throw error;
+    const next: RunState = { extractor: EXTRACTOR_ID, date, documents: {} };
+    for (const d of documents) {
+      const known = previousState?.documents[d.id];
+      const textSha256 = d.textSha256 ?? beside.texts.get(d.id) ?? known?.textSha256;
+      const sha256 = d.failure ? known?.sha256 : (d.sha256 ?? known?.sha256);
+      if (textSha256 && sha256 && d.summary)
+        next.documents[d.id] = { sha256, textSha256, summary: d.summary };
+      else if (known && d.failure) next.documents[d.id] = known;
+    }
+    await writeRunState(next, out);
+    return { documents, schema, exports: beside.exports, failed: documents.filter((d) => d.failure).length };
   } finally {
-    await pool?.destroy();
+    await pool.destroy();
     await release();
   }
 }

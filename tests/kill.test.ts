@@ -60,19 +60,33 @@ describe('a run killed with SIGKILL at random moments', () => {
     }
     await writeFile(join(dir, 'sources.json'), JSON.stringify(entries));
     const out = join(dir, 'out');
+    // An uninterrupted run first, to know how long one takes: the kills then land anywhere within it.
+    const started = performance.now();
+    spawnSync(process.execPath, [
+      CLI,
+      'run',
+      '--sources',
+      join(dir, 'sources.json'),
+      '--out',
+      join(dir, 'timing'),
+      '--workers',
+      '1',
+    ]);
+    const full = performance.now() - started;
     const random = lcg(20_261_129);
     let checked = 0;
     for (let k = 0; k < KILLS; k++) {
       const child = spawn(
         process.execPath,
-        [CLI, 'run', '--sources', join(dir, 'sources.json'), '--out', out],
-        {
-          stdio: 'ignore',
-        },
+        // One thread, so that the kills land while documents are being written, not while workers start.
+        [CLI, 'run', '--sources', join(dir, 'sources.json'), '--out', out, '--workers', '1'],
+        { stdio: 'ignore' },
       );
-      await new Promise((done) => setTimeout(done, 150 + Math.floor(random() * 900)));
+      // Listen for the exit first: a run may finish before the kill comes.
+      const exited = new Promise((done) => child.once('exit', done));
+      await new Promise((done) => setTimeout(done, Math.floor(full * (0.2 + random()))));
       child.kill('SIGKILL');
-      await new Promise((done) => child.once('exit', done));
+      await exited;
       const { files, bad } = await checkOutput(out);
       checked += files;
       expect(bad).toStrictEqual([]);

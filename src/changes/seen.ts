@@ -31,3 +31,21 @@ export function recordSeen(ledger: SeenLedger, docs: TipDocument[], date: string
   }
   return Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+/**
+ * Records that the figures seen in the previous run were seen again today, without reading the documents:
+ * used when a re-run finds every document unchanged.
+ *
+ * @param ledger The ledger so far (not changed).
+ * @param ids The documents of this run.
+ * @param previousDate The previous run's date: the figures last seen then are the ones still there.
+ * @param date This run's date.
+ */
+export function touchSeen(ledger: SeenLedger, ids: string[], previousDate: string, date: string): SeenLedger {
+  const next: SeenLedger = structuredClone(ledger);
+  for (const id of ids) {
+    for (const entry of Object.values(next[id] ?? {}))
+      if (entry.lastSeen === previousDate) entry.lastSeen = date;
+  }
+  return next;
+}

@@ -74,5 +74,15 @@ export async function readPreviousDocument(outDir: string, id: string): Promise<
   }
 }
 
-export { acquireLock, emitChangeReport, LockError, readSeenLedger, writeSeenLedger } from './state.js';
+export {
+  acquireLock,
+  emitChangeReport,
+  LockError,
+  outputComplete,
+  type RunState,
+  readRunState,
+  readSeenLedger,
+  writeRunState,
+  writeSeenLedger,
+} from './state.js';
 export { type ExportStream, openExportStream } from './stream.js';

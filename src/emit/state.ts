@@ -109,3 +109,60 @@ export async function writeSeenLedger(ledger: SeenLedger, outDir: string): Promi
   await mkdir(join(outDir, 'changes'), { recursive: true });
   await writeFileAtomic(join(outDir, 'changes', 'seen.json'), canonicalJson(ledger));
 }
+
+/** What a run remembers of each document for the next one: enough to tell "unchanged" without reading it. */
+export interface RunState {
+  /** The extractor that produced the documents (`EXTRACTOR_ID`). */
+  extractor: string;
+  /** The run's date, YYYY-MM-DD. */
+  date: string;
+  documents: Record<string, { sha256: string; textSha256: string; summary: unknown }>;
+}
+
+/**
+ * Reads the previous run's state, or null when there is none (or it is unreadable).
+ *
+ * @param outDir The output folder.
+ */
+export async function readRunState(outDir: string): Promise<RunState | null> {
+  try {
+    const parsed = JSON.parse(await readFile(join(outDir, 'changes', 'state.json'), 'utf8')) as RunState;
+    return typeof parsed.extractor === 'string' &&
+      parsed.documents !== null &&
+      typeof parsed.documents === 'object'
+      ? parsed
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the run's state atomically.
+ *
+ * @param state The state.
+ * @param outDir The output folder.
+ */
+export async function writeRunState(state: RunState, outDir: string): Promise<void> {
+  await mkdir(join(outDir, 'changes'), { recursive: true });
+  await writeFileAtomic(join(outDir, 'changes', 'state.json'), canonicalJson(state));
+}
+
+/**
+ * True when every file a run writes beside the documents is there (so a run with nothing changed may skip them).
+ *
+ * @param outDir The output folder.
+ * @param ids The document ids of the manifest.
+ */
+export async function outputComplete(outDir: string, ids: string[]): Promise<boolean> {
+  const names = new Set(await readdir(outDir).catch(() => [] as string[]));
+  const beside = [
+    'figures.csv',
+    'statutes.csv',
+    'penalties.csv',
+    'figures.jsonl',
+    'datapackage.json',
+    'report.html',
+  ];
+  return beside.every((n) => names.has(n)) && ids.every((id) => names.has(`${id}.json`));
+}

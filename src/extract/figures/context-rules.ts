@@ -207,9 +207,10 @@ export const METRIC_WORDS: CueRule<Metric>[] = [
   word(
     'w-convictions',
     'convictions',
-    String.raw`convict(?:ions?|ed|ing)`,
+    String.raw`convict(?:ions?|ed|ing)?`,
     'did not report convictions',
     'did not report convicts',
+    'The government did not prosecute or convict any traffickers.',
   ),
   word(
     'w-identified',
@@ -221,21 +222,21 @@ export const METRIC_WORDS: CueRule<Metric>[] = [
   word(
     'w-assisted',
     'victims_assisted',
-    String.raw`assist(?:ed|ing|ance)|shelter(?:ed|ing)|protect(?:ed|ing)`,
+    String.raw`assist(?:ed|ing|ance)?|shelter(?:ed|ing)|protect(?:ed|ing)`,
     'did not report assisting any trafficking victims',
     'did not report assistants',
   ),
   word(
     'w-referred',
     'victims_referred',
-    String.raw`referr(?:ed|ing)|referrals?`,
+    String.raw`refer(?:red|ring|rals?)?`,
     'did not report referrals',
     'did not report referees',
   ),
   word(
     'w-repatriated',
     'victims_repatriated',
-    String.raw`repatriat(?:ed|ing|ion)`,
+    String.raw`repatriat(?:e|ed|ing|ion)`,
     'did not report repatriating victims',
     'did not report patriotic acts',
   ),
@@ -263,7 +264,7 @@ export const METRIC_WORDS: CueRule<Metric>[] = [
   word(
     'w-trained',
     'people_trained',
-    String.raw`train(?:ed|ing)`,
+    String.raw`train(?:ed|ing)?`,
     'did not report training officials',
     'did not report trains',
   ),
@@ -277,8 +278,15 @@ export const METRIC_WORDS: CueRule<Metric>[] = [
 ];
 
 /** A METRIC_WORDS row: a word family, the phrase it was written for and a near miss. */
-function word(name: string, gives: Metric, pattern: string, example: string, near: string): CueRule<Metric> {
-  return { name, gives, pattern, examples: [example], counterExamples: [near] };
+function word(
+  name: string,
+  gives: Metric,
+  pattern: string,
+  example: string,
+  near: string,
+  ...more: string[]
+): CueRule<Metric> {
+  return { name, gives, pattern, examples: [example, ...more], counterExamples: [near] };
 }
 
 /**
