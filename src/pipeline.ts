@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
-import { type ChangeReport, diffDocuments, isEmptyReport, recordSeen, touchSeen } from './changes/index.js';
+import {
+  type ChangeReport,
+  diffDocuments,
+  isEmptyReport,
+  recordSeen,
+  sortedLedger,
+  touchSeen,
+} from './changes/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import {
   acquireLock,
@@ -218,9 +225,9 @@ export interface RunReport {
 }
 
 /** How many sources are fetched and held at once: bounds memory on long manifests. */
-const BATCH_SIZE = 64;
+const BATCH_SIZE = 32;
 /** The HTML report shows at most this many documents (by id); a page of 10,000 narratives helps nobody. */
-const REPORT_MAX_DOCUMENTS = 250;
+const REPORT_MAX_DOCUMENTS = 50;
 
 function summarise(doc: TipDocument): DocumentSummary {
   return {
@@ -329,6 +336,9 @@ function openPool(workers: number): { processor: Processor; destroy: () => Promi
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
+    // A document needs a few MB; small heaps make the threads collect often instead of growing, which keeps a
+    // long run's memory flat (issue 6 asks for under 150 MiB whatever the number of threads).
+    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
   });
   return {
     processor: (fetched, previous) => pool.run(previous ? { fetched, previous } : { fetched }),
@@ -348,18 +358,18 @@ async function writeBeside(
   const exportStream = await openExportStream(out);
   const shown: TipDocument[] = [];
   const texts = new Map<string, string>();
-  let ledger = await readSeenLedger(out);
+  const ledger = await readSeenLedger(out);
   try {
     for (const id of ids) {
       const doc = await previousDocument(out, id);
       if (!doc) continue;
       texts.set(id, doc.document.textSha256);
       await exportStream.add(doc);
-      ledger = recordSeen(ledger, [doc], date);
+      recordSeen(ledger, doc, date);
       if (shown.length < REPORT_MAX_DOCUMENTS) shown.push(doc);
     }
     const exports = [...(await exportStream.finish()), await emitReport(renderReport(shown), out)];
-    await writeSeenLedger(ledger, out);
+    await writeSeenLedger(sortedLedger(ledger), out);
     return { exports, texts };
   } catch (error) {
     await exportStream.abort();
@@ -434,7 +444,11 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
       ids.every((id) => id in previousState.documents) &&
       Object.keys(previousState.documents).length === ids.length;
     const skip = quiet && complete && sameSet && !options.force;
-    if (skip) await writeSeenLedger(touchSeen(await readSeenLedger(out), ids, previousState.date, date), out);
+    if (skip) {
+      const ledger = await readSeenLedger(out);
+      touchSeen(ledger, ids, previousState.date, date);
+      await writeSeenLedger(sortedLedger(ledger), out);
+    }
     const beside = skip
       ? { exports: [] as Emitted[], texts: new Map<string, string>() }
       : await writeBeside(out, ids, date);

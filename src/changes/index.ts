@@ -6,4 +6,4 @@ export {
   formatChangeReport,
   isEmptyReport,
 } from './diff.js';
-export { recordSeen, type SeenLedger, touchSeen } from './seen.js';
+export { recordSeen, type SeenLedger, sortedLedger, touchSeen } from './seen.js';
