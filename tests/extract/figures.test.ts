@@ -134,3 +134,43 @@ describe('breakdown warnings', () => {
     ]);
   });
 });
+
+describe('phrasings met on the way (2010s and 2020s narratives)', () => {
+  it.each([
+    [
+      'a prepositional phrase after the metric noun',
+      'The Ministry of Interior reported opening 45 investigations into suspected trafficking cases involving 62 suspects.',
+      [
+        'f1 investigations 45 cases reporting_period "opening 45 investigations"',
+        'f2 investigations 62 suspects reporting_period "62 suspects"',
+      ],
+    ],
+    [
+      'a hyphenated word in a training phrase',
+      'The government provided anti-trafficking training to 1,200 police officers, prosecutors, and judges.',
+      [
+        'f1 people_trained 1200 people reporting_period "provided anti-trafficking training to 1,200 police officers, prosecutors, and judges"',
+      ],
+    ],
+    [
+      'a second count joined by "and"',
+      'Officials identified 40 potential forced labor victims and 15 potential sex trafficking victims.',
+      [
+        'f1 victims_identified 40 victims reporting_period "identified 40 potential forced labor victims"',
+        'f2 victims_identified 15 victims reporting_period "15 potential sex trafficking victims"',
+      ],
+    ],
+    [
+      'gerunds in a comparison take the units of the figures they are set against',
+      'The government prosecuted 20 alleged traffickers and convicted 12 traffickers, compared with prosecuting 25 and convicting 15 in 2017.',
+      [
+        'f1 prosecutions 20 suspects reporting_period (vs f3) "prosecuted 20 alleged traffickers"',
+        'f2 convictions 12 offenders reporting_period (vs f4) "convicted 12 traffickers"',
+        'f3 prosecutions 25 suspects 2017 "prosecuting 25"',
+        'f4 convictions 15 offenders 2017 "convicting 15"',
+      ],
+    ],
+  ])('%s', (_, sentence, expected) => {
+    expect(figuresOf(sentence).map(brief)).toStrictEqual(expected);
+  });
+});

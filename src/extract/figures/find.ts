@@ -223,6 +223,14 @@ function draftOne(
   } else if (!resolved && segment.comparison) {
     from = comparisonTarget(state, segment);
     resolved = from?.metric ?? null;
+  } else if (!resolved && phrase.noun) {
+    // "identified 40 potential forced labor victims and 15 potential sex trafficking victims": a count
+    // joined by "and" to the figure before it, with a noun of the same kind, counts the same thing.
+    const previous = drafts[drafts.length - 1];
+    const joined = previous && !previous.partOf && previous.segment.start === segment.start;
+    if (joined && /^\s*,?\s*(?:and|or)\s+$/.test(text.slice(previous.end, mention.start))) {
+      if (unitFor(nounUnit, previous.metric) === previous.unit) resolved = previous.metric;
+    }
   }
   if (!resolved || (!from && unknownObject(text, phrase, mention.end))) return null;
 

@@ -95,7 +95,8 @@ function nounAfter(text: string, from: number, limit: number): Phrase['noun'] {
       lower === 'and' || lower === 'or'
         ? null
         : matchCue(NOUNS, text.slice(wordStart, Math.min(limit, wordStart + 40)));
-    if (noun) {
+    // A later noun does not undo a noun that named the metric: "45 investigations, cases" stays investigations.
+    if (noun && !(best?.gives.metric && !noun.rule.gives.metric)) {
       const modifiersStart: number = best ? best.modifiersStart : from;
       best = {
         rule: noun.rule,

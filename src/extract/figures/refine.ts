@@ -36,6 +36,8 @@ export function linkComparisons(drafts: Draft[], { scopes }: RefineContext): Dra
       if (f.sentence < reach) break;
       if (!f.isComparison && !f.partOf && !f.comparedWith && sameThing(f, c)) {
         f.comparedWith = c;
+        // "compared with prosecuting 25": the earlier figure counts in the unit of the one it is set against.
+        if (c.unit === null) c.unit = f.unit;
         return;
       }
     }

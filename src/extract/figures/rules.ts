@@ -58,7 +58,7 @@ export const METRIC_BEFORE: CueRule<Metric>[] = [
   {
     name: 'investigated',
     gives: 'investigations',
-    pattern: String.raw`investigat(?:ed|ing|es)|(?:initiated|opened|launched|began|started|conducted)\s+(?:\w+\s+){0,2}?investigations?\s+(?:of|into|against|involving)|investigations?\s+(?:of|into|against)`,
+    pattern: String.raw`investigat(?:ed|ing|es)|(?:initiated|opened|launched|began|started|conducted)\s+(?:[\w-]+\s+){0,2}?investigations?\s+(?:of|into|against|involving)|investigations?\s+(?:of|into|against)`,
     examples: [
       'The government investigated 27 cases.',
       'Police initiated investigations of 12 suspected traffickers.',
@@ -68,7 +68,7 @@ export const METRIC_BEFORE: CueRule<Metric>[] = [
   {
     name: 'prosecuted',
     gives: 'prosecutions',
-    pattern: String.raw`prosecut(?:ed|ing|es)|(?:initiated|began|started|launched)\s+(?:\w+\s+){0,2}?prosecutions?\s+(?:of|against)|prosecutions?\s+(?:of|against)|charged|indicted|(?:filed|brought)\s+charges\s+against`,
+    pattern: String.raw`prosecut(?:ed|ing|es)|(?:initiated|began|started|launched)\s+(?:[\w-]+\s+){0,2}?prosecutions?\s+(?:of|against)|prosecutions?\s+(?:of|against)|charged|indicted|(?:filed|brought)\s+charges\s+against`,
     examples: [
       'Authorities prosecuted 14 defendants, compared with 9 in 2019.',
       'The court charged 3 suspects.',
@@ -108,7 +108,7 @@ export const METRIC_BEFORE: CueRule<Metric>[] = [
   {
     name: 'assisted',
     gives: 'victims_assisted',
-    pattern: String.raw`assist(?:ed|ing|s)|(?:provided|offered|gave|extended)\s+(?:\w+\s+){0,3}?(?:assistance|services|care|support|shelter|protection|aid)\s+(?:to|for)|assistance\s+to|shelter(?:ed|ing)|(?:cared|caring)\s+for|accommodated|housed`,
+    pattern: String.raw`assist(?:ed|ing|s)|(?:provided|offered|gave|extended)\s+(?:[\w-]+\s+){0,3}?(?:assistance|services|care|support|shelter|protection|aid)\s+(?:to|for)|assistance\s+to|shelter(?:ed|ing)|(?:cared|caring)\s+for|accommodated|housed`,
     examples: [
       'International organizations and NGOs reported assisting 86 victims in 2016',
       'The government provided shelter and services to 45 victims.',
@@ -145,7 +145,7 @@ export const METRIC_BEFORE: CueRule<Metric>[] = [
   {
     name: 'trained',
     gives: 'people_trained',
-    pattern: String.raw`train(?:ed|ing|s)|(?:provided|conducted|organized|held|funded|delivered|offered)\s+(?:\w+\s+){0,3}?trainings?\s+(?:for|to)|trainings?\s+(?:for|of)|(?:seminars?|workshops?|courses?)\s+for|educated`,
+    pattern: String.raw`train(?:ed|ing|s)|(?:provided|conducted|organized|held|funded|delivered|offered)\s+(?:[\w-]+\s+){0,3}?trainings?\s+(?:for|to)|trainings?\s+(?:for|of)|(?:seminars?|workshops?|courses?)\s+for|educated`,
     examples: [
       'a three-day training for 24 judges in January 2017 and a training for 23 prosecutors in February 2017',
       'The government trained 300 officials.',
@@ -265,7 +265,7 @@ export const GOVERNING_VERBS: CueRule<'verb'>[] = [
   {
     name: 'governing-verb',
     gives: 'verb',
-    pattern: String.raw`initiated|conducted|opened|launched|began|started|reported|recorded|registered|received|handled|filed|secured|obtained|achieved|completed|concluded|carried\s+out|brought`,
+    pattern: String.raw`initiated|initiating|conducted|conducting|opened|opening|launched|launching|began|beginning|started|starting|reported|recorded|registered|received|receiving|handled|filed|filing|secured|obtained|achieved|completed|concluded|carried\s+out|brought`,
     examples: [
       "The prosecutor general's office (PGO) initiated five prosecutions",
       'the hotline received 2,979 calls in 2016',
@@ -401,6 +401,22 @@ export const MODIFIER_STOP_WORDS = new Set([
   'than',
   'during',
   'including',
+  'into',
+  'against',
+  'about',
+  'regarding',
+  'concerning',
+  'involving',
+  'over',
+  'across',
+  'through',
+  'per',
+  'as',
+  'after',
+  'before',
+  'since',
+  'while',
+  'because',
 ]);
 
 /** At most this many modifier words stand between a number and its noun: "five sex trafficking cases". */
