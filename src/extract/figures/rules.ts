@@ -108,8 +108,9 @@ export const METRIC_BEFORE: CueRule<Metric>[] = [
   {
     name: 'assisted',
     gives: 'victims_assisted',
-    pattern: String.raw`assist(?:ed|ing|s)|(?:provided|offered|gave|extended)\s+(?:[\w-]+\s+){0,3}?(?:assistance|services|care|support|shelter|protection|aid)\s+(?:to|for)|assistance\s+to|shelter(?:ed|ing)|(?:cared|caring)\s+for|accommodated|housed`,
+    pattern: String.raw`assist(?:ed|ing|s)|(?:provided|offered|gave|extended)\s+(?:[\w-]+,?\s+){0,8}?(?:assistance|services|care|support|shelter|protection|aid|reintegration|counseling|haven)\s+(?:to|for)|assistance\s+to|shelter(?:ed|ing)|(?:cared|caring)\s+for|accommodated|housed`,
     examples: [
+      'provided safe haven, medical care, counseling, and reintegration for over 145 victims of trafficking during the year',
       'International organizations and NGOs reported assisting 86 victims in 2016',
       'The government provided shelter and services to 45 victims.',
     ],
