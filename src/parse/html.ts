@@ -19,11 +19,15 @@ const DROPPED = new Set(
 );
 
 /**
- * One class or id token that names page chrome ("site-nav", "sidebar", "search-box", "breadcrumbs").
- * The repeated `[a-z0-9]+[-_]` prefix ends at a separator its own class cannot match: linear.
+ * A class or id token names page chrome ("site-nav", "sidebar", "search-box", "breadcrumbs") when it is
+ * made of letter-and-digit parts joined by "-" or "_" (CHROME_TOKEN_SHAPE) and some whole parts spell a
+ * chrome word (CHROME_WORD). Two tests, because one regex with the word between a repeated prefix and a
+ * repeated suffix (`^(?:[a-z0-9]+[-_])*(?:nav|…)(?:[-_][a-z0-9]+)*$`) tries the word at every part and
+ * reads the rest of the token each time: quadratic in "x-nav-x-nav-…".
  */
-const CHROME_TOKEN =
-  /^(?:[a-z0-9]+[-_])*(?:nav|navbar|navigation|sidebar|search|searchbox|breadcrumbs?|menu|menubar|footer|cookies?|cookie-banner|share|sharing|social|skip|toolbar)(?:[-_][a-z0-9]+)*$/i;
+const CHROME_TOKEN_SHAPE = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/i;
+const CHROME_WORD =
+  /(?:^|[-_])(?:nav|navbar|navigation|sidebar|search|searchbox|breadcrumbs?|menu|menubar|footer|cookies?|cookie-banner|share|sharing|social|skip|toolbar)(?:[-_]|$)/i;
 
 /** Containers that hold the main content, best first. */
 const CONTAINERS = [
@@ -131,7 +135,7 @@ function isDropped(element: Element, consumed: ReadonlySet<Element>): boolean {
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
   if (attribs.style && /display\s*:\s*none/i.test(attribs.style)) return true;
   const tokens = `${attribs.id ?? ''} ${attribs.class ?? ''}`.split(/\s+/);
-  return tokens.some((token) => token !== '' && CHROME_TOKEN.test(token));
+  return tokens.some((token) => CHROME_TOKEN_SHAPE.test(token) && CHROME_WORD.test(token));
 }
 
 /** Walks the container without recursion, writing text and breaks into the builder. */

@@ -205,6 +205,12 @@ export function setField(metadata: SourceMetadata, field: LineField | 'url', val
 }
 
 /**
+ * The stops after a URL in running text ("see https://x.org/a."). The leftmost run is the whole run, so
+ * `(?<![.,;])` lets only its first character start a match: one try per run, not one per character.
+ */
+const TRAILING_PUNCTUATION = /(?<![.,;])[.,;]+$/;
+
+/**
  * Fills the fields that follow from others (url, Refworld id, report year, country) in place.
  *
  * @param metadata The record found so far.
@@ -216,7 +222,7 @@ export function deriveMetadata(metadata: SourceMetadata, pageUrl: string | null)
     for (const input of candidates) {
       const groups = input ? rule.pattern.exec(input)?.groups : undefined;
       if (!groups) continue;
-      if (groups.url && metadata.url === null) metadata.url = groups.url.replace(/[.,;]+$/, '');
+      if (groups.url && metadata.url === null) metadata.url = groups.url.replace(TRAILING_PUNCTUATION, '');
       if (groups.title && metadata.title === null) metadata.title = groups.title;
       if (groups.refworldId && metadata.refworldId === null) metadata.refworldId = groups.refworldId;
       if (groups.reportYear && metadata.reportYear === null) metadata.reportYear = Number(groups.reportYear);
@@ -270,5 +276,9 @@ export const HTML_SELECTORS: Readonly<Record<LineField | 'url', readonly HtmlSel
   ],
 };
 
-/** Site names that a `<title>` tag appends to the document title ("... | Refworld"). */
-export const TITLE_SUFFIX = /\s*[|–—-]\s*(?:Refworld|UNHCR)\s*$/i;
+/**
+ * Site names that a `<title>` tag appends to the document title ("... | Refworld"). Used with `replace`, so
+ * only the leftmost match counts, and that never follows white space (starting one earlier would match
+ * too): `(?<!\s)` skips the other starts in a run of spaces, each of which would read the run to its end.
+ */
+export const TITLE_SUFFIX = /(?<!\s)\s*[|–—-]\s*(?:Refworld|UNHCR)\s*$/i;

@@ -35,9 +35,37 @@ export function detectFormat(fetched: Fetched, text: string): CleanDocument['for
  * it never replaces the last good output of a narrative.
  */
 const ERROR_PAGE =
-  /\b(?:404|403|500|502|503)\b.{0,40}\b(?:not\s+found|forbidden|error|unavailable)\b|\b(?:page|document|resource)\s+(?:was\s+)?not\s+found\b|\baccess\s+denied\b|\bservice\s+(?:temporarily\s+)?unavailable\b|\binternal\s+server\s+error\b|\bunder\s+maintenance\b/i;
+  /\b(?:page|document|resource)\s+(?:was\s+)?not\s+found\b|\baccess\s+denied\b|\bservice\s+(?:temporarily\s+)?unavailable\b|\binternal\s+server\s+error\b|\bunder\s+maintenance\b/i;
+/** An HTTP status an error page states ("404 Not Found", "Error 503: the service is unavailable")... */
+const ERROR_STATUS = /\b(?:404|403|500|502|503)\b/gi;
+/** ...and the word that says what it means, on the same line and at most ERROR_WORD_REACH characters later. */
+const ERROR_WORD = /\b(?:not\s+found|forbidden|error|unavailable)\b/gi;
+const ERROR_WORD_REACH = 40;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 /** A narrative is thousands of characters long; an error page a few hundred. */
 const ERROR_PAGE_MAX_CHARS = 1_500;
+
+/**
+ * True when a status code is followed by its error word: "404 - Not Found". Two plain searches rather than
+ * one regex with a bounded gap (`404\b.{0,40}\berror`), which tries every length of the gap at every code;
+ * each word found here serves every code before it, so the text is read once.
+ *
+ * @param text The clean text.
+ */
+function statusThenWord(text: string): boolean {
+  let word: RegExpExecArray | null | undefined;
+  for (const status of text.matchAll(ERROR_STATUS)) {
+    const from = status.index + status[0].length;
+    // The first word at or after `from`: the one found for an earlier code, unless it lies before `from`.
+    if (word === undefined || (word !== null && word.index < from)) {
+      ERROR_WORD.lastIndex = from;
+      word = ERROR_WORD.exec(text);
+    }
+    if (word === null) return false;
+    if (word.index - from <= ERROR_WORD_REACH && !LINE_BREAK.test(text.slice(from, word.index))) return true;
+  }
+  return false;
+}
 
 /**
  * True for a short text that says it is an error and says nothing of trafficking.
@@ -45,7 +73,11 @@ const ERROR_PAGE_MAX_CHARS = 1_500;
  * @param text The clean text.
  */
 export function looksLikeErrorPage(text: string): boolean {
-  return text.length <= ERROR_PAGE_MAX_CHARS && ERROR_PAGE.test(text) && !/traffick/i.test(text);
+  return (
+    text.length <= ERROR_PAGE_MAX_CHARS &&
+    (statusThenWord(text) || ERROR_PAGE.test(text)) &&
+    !/traffick/i.test(text)
+  );
 }
 
 /**
