@@ -25,6 +25,32 @@ export type RobotsAnswer =
    */
   | { kind: 'unavailable'; reason: string; refused?: PermanentFetchError };
 
+/** `Disallow:` at the start of a line: the key and its colon. Anchored, and its parts are disjoint: linear. */
+const ROBOTS_KEY = /^\s*(?<key>[A-Za-z-]+)\s*:/;
+
+/** The line breaks a line split on CR and LF may still hold (U+2028, U+2029): a comment cannot run over one. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * Splits one robots.txt line into its lower-case key and its value, without the comment and the white
+ * space around it: `Disallow: /private  # keep out` gives `disallow` and `/private`. String methods do the
+ * split because a regex with a lazy value, optional white space and an optional comment
+ * (`\s*([^#]*?)\s*(?:#.*)?$`) can divide a run of spaces in cubically many ways before it fails.
+ *
+ * @param line One line of the file, without its line break.
+ */
+function robotsLine(line: string): { key: string | undefined; value: string } {
+  const head = ROBOTS_KEY.exec(line);
+  const key = head?.groups?.key;
+  if (!head || key === undefined) return { key: undefined, value: '' };
+  const rest = line.slice(head[0].length);
+  const hash = rest.indexOf('#');
+  // `#` opens a comment to the end of the line; a line break after it means this is no `key: value` line.
+  if (hash !== -1 && LINE_BREAK.test(rest.slice(hash))) return { key: undefined, value: '' };
+  // `trim` removes exactly what `\s` matches (white space and line terminators).
+  return { key: key.toLowerCase(), value: (hash === -1 ? rest : rest.slice(0, hash)).trim() };
+}
+
 /**
  * Parses robots.txt into groups (RFC 9309): consecutive `User-agent` lines open a group, `Allow` and
  * `Disallow` lines fill it, anything else (Sitemap, Crawl-delay, junk) is skipped.
@@ -36,9 +62,7 @@ export function parseRobots(text: string): RobotsGroup[] {
   let current: RobotsGroup | null = null;
   let lastWasAgent = false;
   for (const line of text.split(/\r\n|\r|\n/)) {
-    const match = /^\s*(?<key>[A-Za-z-]+)\s*:\s*(?<value>[^#]*?)\s*(?:#.*)?$/.exec(line);
-    const key = match?.groups?.key?.toLowerCase();
-    const value = match?.groups?.value ?? '';
+    const { key, value } = robotsLine(line);
     if (key === 'user-agent') {
       if (current === null || !lastWasAgent) {
         current = { agents: [], rules: [] };
