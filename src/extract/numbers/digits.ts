@@ -24,12 +24,19 @@ export const DIGITS = new RegExp(
   'y',
 );
 
-/** "192.168.1.2": a dotted run of digit groups; every repetition starts with a dot. */
-const DOTTED = /\d+(?:\.\d+)+/y;
+/**
+ * "192.168.1.2": a dotted run of digit groups; every repetition starts with a dot. Read where a number
+ * starts, never after a digit; `(?<!\d)` says so, so that a search could not start inside a run of digits
+ * and read the rest of it from every one of them.
+ */
+const DOTTED = /(?<!\d)\d+(?:\.\d+)+/y;
 /** "5,00" and "1,3": a decimal comma, when one or two digits follow and no list goes on. */
 const DECIMAL_COMMA = /,(\d{1,2})(?!\d)(?!,\d)/y;
-/** "2  1/4": a whole number and a fraction. */
-const MIXED_FRACTION = /[ \u00A0]+(\d{1,3})\/(\d{1,3})(?![\d/])/y;
+/**
+ * "2  1/4": a whole number and a fraction. Read right after the whole number's last digit; `(?<![ \u00A0])`
+ * says so, so that a search could not start at every space of a long run.
+ */
+const MIXED_FRACTION = /(?<![ \u00A0])[ \u00A0]+(\d{1,3})\/(\d{1,3})(?![\d/])/y;
 
 /** What may stand right before a minus sign: "(-1)", "<-30", "x=-2". */
 const SIGN_OPENERS: ReadonlySet<string> = new Set(['(', '[', '{', '<', '>', '=', ':', ';', ',']);

@@ -131,9 +131,15 @@ export function mixedTail(text: string, toks: readonly Tok[], k: number, depth =
   return tail ? { ...tail, value: base10(c.value + tail.value) } : null;
 }
 
+/**
+ * The last word of a text and what follows it: "in 2016 over " gives "over". The leftmost match starts a
+ * word, so `(?<![A-Za-z])` lets no search start inside one and read the rest of it again.
+ */
+const LAST_WORD = /(?<![A-Za-z])([A-Za-z]+)[^A-Za-z]*$/;
+
 /** True when the word before `start` keeps a year a year: "in 2016 over 300" is no fraction. */
 function afterYearWord(text: string, start: number): boolean {
-  const word = /([A-Za-z]+)[^A-Za-z]*$/.exec(text.slice(Math.max(0, start - MAX_CONTEXT_CHARS), start))?.[1];
+  const word = LAST_WORD.exec(text.slice(Math.max(0, start - MAX_CONTEXT_CHARS), start))?.[1];
   return word !== undefined && YEAR_PREPOSITIONS.has(word.toLowerCase());
 }
 

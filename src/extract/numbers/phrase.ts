@@ -25,11 +25,15 @@ function idiomAlternative(p: string): string {
     : `\\s+${escapeRegex(p).replace(/ /g, '\\s+')}`;
 }
 
-/** What may follow a number word that makes it no number, per word (sticky, read at the word's end). */
+/**
+ * What may follow a number word that makes it no number, per word (sticky, read at the word's end). The
+ * word ends in a letter, so `(?<!\s)` always holds there; it keeps any other search from starting at every
+ * space of a long run, where each alternative's leading `\s+` would read the rest of the run.
+ */
 const AFTER: ReadonlyMap<string, RegExp> = new Map(
   Object.entries(IDIOMS_AFTER).map(([w, list]) => [
     w,
-    new RegExp(`(?:${list.map(idiomAlternative).join('|')})(?![A-Za-z])`, 'iy'),
+    new RegExp(`(?<!\\s)(?:${list.map(idiomAlternative).join('|')})(?![A-Za-z])`, 'iy'),
   ]),
 );
 

@@ -32,7 +32,8 @@ const POST = `${group('post', phrases(QUALIFIER_SUFFIXES.keys()))}(?!\\s*(?:than
 /** The word right before the match, lower case: "children" in "children under 18". */
 function wordBefore(ctx: Ctx): string | undefined {
   const at = ctx.start;
-  return /([A-Za-z]+)[^A-Za-z]*$/
+  // The leftmost match starts a word, so `(?<![A-Za-z])` costs nothing and stops a search inside one.
+  return /(?<![A-Za-z])([A-Za-z]+)[^A-Za-z]*$/
     .exec(ctx.text.slice(Math.max(0, at - MAX_CONTEXT_CHARS), at))?.[1]
     ?.toLowerCase();
 }

@@ -189,7 +189,8 @@ const UNITS: NumberRule[] = [
     build: (ctx) => {
       const n = ctx.node('n');
       const before = ctx.text.slice(Math.max(0, ctx.start - MAX_CONTEXT_CHARS), ctx.start);
-      const word = /([A-Za-z]+)\W*$/.exec(before)?.[1]?.toLowerCase();
+      // The leftmost match starts a word, so `(?<![A-Za-z])` costs nothing and stops a search inside one.
+      const word = /(?<![A-Za-z])([A-Za-z]+)\W*$/.exec(before)?.[1]?.toLowerCase();
       return n && (word === undefined || !YEAR_PREPOSITIONS.has(word)) ? draftOf(n, { kind: 'count' }) : null;
     },
     examples: [

@@ -95,7 +95,8 @@ export const LEXICAL_RULES: readonly RuleRow[] = [
   },
   {
     name: 'digit-ordinal',
-    pattern: /\d+(?:st|nd|rd|th)(?![A-Za-z])/i,
+    // `(?<!\d)`: the leftmost match starts a run of digits anyway, and no other start is tried.
+    pattern: /(?<!\d)\d+(?:st|nd|rd|th)(?![A-Za-z])/i,
     examples: [
       {
         text: 'the committee held its 21st session in Bishkek',
