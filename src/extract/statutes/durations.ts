@@ -31,7 +31,8 @@ const NOT_A_TERM: ReadonlySet<NumberMention['kind']> = new Set([
 ]);
 
 const UNIT_WORD = /\b(years?|yrs?|months?|days?)\b/i;
-const UNIT_AFTER = /^['’]?\s*[-‐]?\s*(years?|months?|days?)\b/i;
+/** "-year", " years": a dash takes the white space after it, so a run of spaces splits one way only. */
+const UNIT_AFTER = /^['’]?\s*(?:[-‐]\s*)?(years?|months?|days?)\b/i;
 /** What joins the two ends of a range the numbers pass gave as two mentions. */
 const RANGE_JOIN = /^\s*(?:to|-|‐|–|and|or)\s*$/;
 const AT_MOST =

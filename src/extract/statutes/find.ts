@@ -191,7 +191,8 @@ function leftmostLongest(candidates: Candidate[]): Candidate[] {
 function titleAfter(text: string, end: number): string | undefined {
   const groups = TITLE_RE.exec(text.slice(end, end + 260))?.groups;
   const title = groups?.straight ?? groups?.curly ?? groups?.single;
-  const trimmed = title?.replace(/[\s,.;:]+$/, '').trim();
+  // `(?<![\s,.;:])`: only the first of a run of trailing marks starts a match, not every one of them.
+  const trimmed = title?.replace(/(?<![\s,.;:])[\s,.;:]+$/, '').trim();
   return trimmed ? trimmed : undefined;
 }
 

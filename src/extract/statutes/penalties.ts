@@ -141,7 +141,8 @@ function joinItems(text: string, durations: Duration[], words: Item[]): Item[] {
     let kind: Penalty['kind'] = 'imprisonment';
     if (
       before &&
-      /^\s*(?:(?:terms?|sentences?)\s+)?(?:of|for)?\s*(?:between|from)?\s*$/.test(
+      // Each white-space run belongs to the word before it, so a run of spaces splits one way only.
+      /^\s*(?:(?:terms?|sentences?)\s+)?(?:(?:of|for)\s*)?(?:(?:between|from)\s*)?$/.test(
         text.slice(before.end, d.qualifierStart),
       )
     ) {
@@ -228,7 +229,8 @@ export function findPenalties(
     const extra: { alternative?: boolean; condition?: string } = {};
     if (
       previous &&
-      /^\s*,?\s*(?:or|and\/or)\s+(?:by\s+|with\s+)?$/.test(text.slice(previous.end, item.start))
+      // The comma takes the white space after it, so a run of spaces splits one way only.
+      /^\s*(?:,\s*)?(?:or|and\/or)\s+(?:by\s+|with\s+)?$/.test(text.slice(previous.end, item.start))
     )
       extra.alternative = true;
     const condition = trailing.get(item) ?? leadingCondition(text, item, kept, conditions);

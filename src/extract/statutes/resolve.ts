@@ -72,10 +72,12 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 /** A law's name or title without its year or article: "human trafficking act" for "2005 human trafficking act" or "the Human Trafficking Act, 2005". */
 function withoutYear(name: string): string {
+  // A year's match that starts with white space never follows white space or a comma (one earlier would
+  // match too), so `(?<![\s,])` changes no result and keeps the search from trying every space of a run.
   return normaliseName(name)
     .replace(/^the\s+/, '')
     .replace(/^(?:19|20)\d{2}\s+/, '')
-    .replace(/,?\s+(?:of\s+)?(?:19|20)\d{2}$/, '');
+    .replace(/(?:,|(?<![\s,]))\s+(?:of\s+)?(?:19|20)\d{2}$/, '');
 }
 
 /** The year a law's title gives ("2005" of "Human Trafficking Act, 2005"), if any. */
