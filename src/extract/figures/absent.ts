@@ -16,6 +16,8 @@ const ZERO_TABLE = compileFind(ZERO);
 const METRIC_TABLE = compileFind(METRIC_WORDS);
 const NOUN_TABLE = compileFind(UNIT_NOUNS);
 const SCOPE_END = new RegExp(NOT_REPORTED_SCOPE_END, 'i');
+/** A word that every row of NOT_REPORTED and ZERO contains (a new row must add its word here). */
+export const MAY_BE_ABSENT = /\b(?:not|no|nor)\b|failed/i;
 const COMPLICITY_RE = new RegExp(COMPLICITY, 'i');
 /** The longest "did not report ..." object seen in real narratives is about 90 characters. */
 const SCOPE_MAX = 120;
@@ -48,6 +50,8 @@ export function draftAbsences(input: FigureInput, scope: SentenceScope, section:
   const { text } = input;
   const sentence = text.slice(scope.start, scope.end);
   const drafts: Draft[] = [];
+  // Every absence cue has one of these words; most sentences have none, and skip the three tables.
+  if (!MAY_BE_ABSENT.test(sentence)) return drafts;
   const notReported = findCues(NOT_REPORTED_TABLE, sentence);
   const zeros = findCues(ZERO_TABLE, sentence).filter((z) => !notReported.some((n) => n.start === z.start));
   const cues = [

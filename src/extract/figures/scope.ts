@@ -27,6 +27,8 @@ export interface SentenceScope extends Range {
 
 const COMPARISON_TABLE = compileFind(COMPARISONS);
 const SENTENCE_COMPARISON_TABLE = compileAt(SENTENCE_COMPARISONS);
+/** A word that every row of COMPARISONS contains (kept beside the table: a new row must add its word here). */
+export const MAY_COMPARE = /compar|versus|vs\.|from|than/i;
 
 /** Semicolons outside parentheses end a clause: "...in 2016; one of the victims was a child". */
 function clauseRanges(text: string, sentence: Range): Range[] {
@@ -58,7 +60,9 @@ function segmentClause(text: string, clause: Range, index: number, allComparison
   const segments: Segment[] = [];
   const body = text.slice(clause.start, clause.end);
   let cursor = clause.start;
-  for (const cue of findCues(COMPARISON_TABLE, body)) {
+  // Most clauses compare nothing: a cheap test for the words every comparison cue contains comes first.
+  const cues = MAY_COMPARE.test(body) ? findCues(COMPARISON_TABLE, body) : [];
+  for (const cue of cues) {
     const at = clause.start + cue.start;
     if (at < cursor) continue;
     if (at > cursor)
