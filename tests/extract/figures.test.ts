@@ -170,6 +170,14 @@ describe('phrasings met on the way (2010s and 2020s narratives)', () => {
         'f4 convictions 15 offenders 2017 "convicting 15"',
       ],
     ],
+    [
+      'criminal cases opened, and a year that opens the clause (2000s)',
+      'In 2003, police initiated 17 criminal cases related to trafficking, and courts convicted five traffickers.',
+      [
+        'f1 investigations 17 cases 2003 "initiated 17 criminal cases"',
+        'f2 convictions 5 offenders 2003 "convicted five traffickers"',
+      ],
+    ],
   ])('%s', (_, sentence, expected) => {
     expect(figuresOf(sentence).map(brief)).toStrictEqual(expected);
   });

@@ -106,6 +106,17 @@ export const METRIC_BEFORE: CueRule<Metric>[] = [
     needsNoun: true,
   },
   {
+    name: 'opened-cases',
+    gives: 'investigations',
+    pattern: String.raw`initiated|opened|launched|filed`,
+    examples: [
+      'In 2003, police initiated 17 criminal cases related to trafficking, and courts convicted five traffickers.',
+    ],
+    counterExamples: ['The agency opened 12 shelters in 2003.'],
+    nounUnits: ['cases'],
+    needsNoun: true,
+  },
+  {
     name: 'assisted',
     gives: 'victims_assisted',
     pattern: String.raw`assist(?:ed|ing|s)|(?:provided|offered|gave|extended)\s+(?:[\w-]+,?\s+){0,8}?(?:assistance|services|care|support|shelter|protection|aid|reintegration|counseling|haven)\s+(?:to|for)|assistance\s+to|shelter(?:ed|ing)|(?:cared|caring)\s+for|accommodated|housed`,

@@ -86,6 +86,23 @@ function yearBetween(
   return found;
 }
 
+/** The words that may stand before a year that opens a clause: "In 2003, police ...". */
+const OPENING = /^\s*(?:in|during|throughout)\s+(?:(?:calendar|fiscal)\s+year\s+|FY\s*)?$/i;
+
+/**
+ * The year that opens a clause ("In 2003, police initiated 17 cases ..., and courts convicted five traffickers")
+ * holds for every figure of the clause that has no year of its own, whatever subject it has.
+ */
+function openingYear(text: string, numbers: NumberMention[], segment: Segment): YearFound | null {
+  if (segment.comparison) return null;
+  for (const mention of numbers) {
+    if (mention.start < segment.start) continue;
+    if (mention.start > segment.start + 24) break;
+    if (OPENING.test(text.slice(segment.start, mention.start))) return yearOf(text, mention);
+  }
+  return null;
+}
+
 /**
  * Figures listed together share the time said once for the list: "During 2006, authorities opened 31
  * investigations, prosecuted 12 suspects, and convicted four traffickers". Between two listed figures stand
@@ -140,7 +157,7 @@ export function assignYears(
       first.start,
       true,
     );
-    const year = own ?? after ?? before;
+    const year = own ?? after ?? before ?? openingYear(text, numbers, d.segment);
     d.year = year?.year ?? null;
     if (year?.fiscal) d.period = 'fiscal_year';
     else if (year) delete d.period;
