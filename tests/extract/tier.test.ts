@@ -67,6 +67,12 @@ describe('findTier', () => {
     expect(tier?.previous).toBeUndefined();
   });
 
+  it('reads "placed on ... for the third consecutive year" as remained', () => {
+    const t = 'Therefore, Country X is placed on Tier 2 Watch List for the third consecutive year.';
+    const tier = findTier(t, { start: 0, end: 0, country: 'X', placement: 'Tier 2 Watch List' }, whole(t));
+    expect([tier?.change, tier?.previous?.placement]).toStrictEqual(['remained', 'Tier 2 Watch List']);
+  });
+
   it('takes the placement from a sentence when there is no header', () => {
     const t = 'Country X is placed on Tier 2 Watch List.';
     expect(findTier(t, null, whole(t))?.placement).toBe('Tier 2 Watch List');

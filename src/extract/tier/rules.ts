@@ -56,6 +56,15 @@ export const TIER_RULES: TierRule[] = [
     counterExamples: [],
   },
   {
+    name: 'placed-again',
+    gives: 'remained',
+    pattern: rule(
+      String.raw`\b(?:is|was|has\s+been)\s+placed\s+on\s+(?<to>${TIER})\s+for\s+(?:a|the)\s+(?:second|third|fourth|fifth|sixth|[2-9](?:nd|rd|th))\s+consecutive\s+year`,
+    ),
+    examples: ['Therefore, Country X is placed on Tier 2 Watch List for the third consecutive year.'],
+    counterExamples: ['Country X is placed on Tier 2 Watch List.'],
+  },
+  {
     name: 'placed-on',
     gives: 'placed',
     pattern: rule(String.raw`\b(?:is|was|has\s+been)\s+placed\s+on\s+(?<to>${TIER})`),
