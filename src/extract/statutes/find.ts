@@ -133,6 +133,8 @@ function candidatesIn(text: string, sentence: Range, index: number): Candidate[]
   const slice = text.slice(from, Math.min(sentence.end, from + MAX_SENTENCE_CHARS));
   const found: Candidate[] = [];
   STATUTE_RULES.forEach((rule, order) => {
+    // Most sentences cite no law: a rule whose trigger words are absent cannot match (rules.ts).
+    if (rule.trigger && !rule.trigger.test(slice)) return;
     for (const match of slice.matchAll(rule.pattern)) {
       const groups: Groups = match.groups ?? {};
       const indices = (match.indices?.groups ?? {}) as GroupIndices;

@@ -183,3 +183,34 @@ export const DEFINITION_RE =
  */
 export const TITLE_RE =
   /^,?\s*(?:entitled|titled|(?:also\s+)?known\s+as|called|named)\s+(?:the\s+)?(?:"(?<straight>[^"]{1,200})"|“(?<curly>[^”]{1,200})”|‘(?<single>[^’]{1,200})’)/;
+
+/*
+ * Triggers: for each rule, words that every one of its matches contains. find.ts runs a rule only on a
+ * sentence where its trigger occurs: one short search per sentence instead of a long pattern tried at
+ * every position (most sentences cite no law). A trigger may find more than the rule, never less, so
+ * skipping a sentence without it changes no result; tests/extract/statutes-perf.test.ts checks that.
+ */
+
+/** Every ARTICLE_REF starts with an article word ("Article", "arts.", "Section", "sec.", "§"). */
+export const ARTICLE_TRIGGER = String.raw`[Aa]rt(?:icle|s?\.)|[Ss]ec(?:tion|s?\.)|§`;
+
+/** Every NUMBERED_LAW is its kind word, white space, then a number sign or a digit. */
+export const NUMBERED_TRIGGER = String.raw`(?:Law|Act|Decree|Proclamation|Ordinance)\s+(?:No|Number|#|\d)`;
+
+/** TITLE_THEN_NUMBER holds its NUMBERED_LAW in parentheses. */
+export const TITLE_NUMBER_TRIGGER = String.raw`\(\s*${NUMBERED_TRIGGER}`;
+
+/** Both forms of NAMED_LAW hold a capitalised kind word (NAME_KIND; "Law on" uses a subset). */
+export const NAMED_TRIGGER = NAME_KIND;
+
+/** Every written form in the code table holds "code" or "constitution" (checked by the perf test). */
+export const CODE_TRIGGER = String.raw`[cC]o(?:de|nstitution)`;
+
+/**
+ * TOPIC_LAW: a topic ends in "trafficking" or "persons" right before "law"/"act", or a year stands
+ * right before "law".
+ */
+export const TOPIC_TRIGGER = String.raw`(?:rafficking|ersons)\s+(?:law|act)\b|\d\s+law\b`;
+
+/** ABBREVIATION after "the "/"its ": two capitals at least. */
+export const ABBREVIATION_TRIGGER = String.raw`(?:he|ts)\s[A-Z]{2}`;

@@ -6,21 +6,28 @@
  */
 import {
   ABBREVIATION,
+  ABBREVIATION_TRIGGER,
   ARTICLE_OF_SHORT_FORM,
   ARTICLE_REF,
+  ARTICLE_TRIGGER,
   anyOf,
   CODE,
+  CODE_TRIGGER,
   group,
   INSTRUMENT,
   NAMED_LAW,
+  NAMED_TRIGGER,
   NOT_REPORT_SECTION,
   NOT_SUBSECTION_LETTER,
   NUMBER_THEN_TITLE,
   NUMBERED_LAW,
+  NUMBERED_TRIGGER,
   OF_INSTRUMENT,
   SHORT_FORM,
+  TITLE_NUMBER_TRIGGER,
   TITLE_THEN_NUMBER,
   TOPIC_LAW,
+  TOPIC_TRIGGER,
 } from './patterns.js';
 import type { MentionKind } from './types.js';
 
@@ -40,6 +47,11 @@ export interface StatuteRule {
   name: string;
   kind: MentionKind;
   pattern: RegExp;
+  /**
+   * Words every match of `pattern` contains (patterns.ts): the rule is run only on a sentence where
+   * they occur. Absent for a rule as cheap as its trigger would be.
+   */
+  trigger?: RegExp;
   examples: RuleExample[];
   /** Sentences in which this rule must find nothing. */
   counterExamples: string[];
@@ -48,6 +60,11 @@ export interface StatuteRule {
 /** Compiles a rule source: global, with match indices for the named groups. */
 function rule(source: string): RegExp {
   return new RegExp(source, 'gd');
+}
+
+/** Compiles a trigger source: no flags, so `test` keeps no state between sentences. */
+function trigger(source: string): RegExp {
+  return new RegExp(source);
 }
 
 const KYRGYZ = 'Kyrgyz Republic, TIP report 2017 (fixtures/refworld-5959eca511.txt)';
@@ -61,6 +78,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'article-of-instrument',
     kind: 'full',
     pattern: rule(`${NOT_REPORT_SECTION}${group('ref', `${ARTICLE_REF}${OF_INSTRUMENT}${INSTRUMENT}`)}`),
+    trigger: trigger(ARTICLE_TRIGGER),
     examples: [
       {
         text: 'Article 124 of the criminal code, entitled "Trafficking in Persons," criminalizes both sex and labor trafficking of adults and children.',
@@ -111,6 +129,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     pattern: rule(
       group('ref', `${anyOf(CODE, TOPIC_LAW, NUMBERED_LAW, NAMED_LAW)}(?:['’]s)?\\s+${ARTICLE_REF}`),
     ),
+    trigger: trigger(ARTICLE_TRIGGER),
     examples: [
       {
         text: 'Penal Code Article 293 prohibits forced labor.',
@@ -127,6 +146,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     pattern: rule(
       `${NOT_REPORT_SECTION}${group('ref', ARTICLE_REF)}${NOT_SUBSECTION_LETTER}(?!\\s*,?\\s+of\\b)`,
     ),
+    trigger: trigger(ARTICLE_TRIGGER),
     examples: [
       {
         text: 'Contrary to international law, article 124 requires the prosecutor to prove the offender used force.',
@@ -166,6 +186,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'code',
     kind: 'instrument',
     pattern: rule(group('ref', CODE)),
+    trigger: trigger(CODE_TRIGGER),
     examples: [
       {
         text: 'Although statistics were unavailable because traffickers could be prosecuted under various sections of the penal code, the government reportedly prosecuted trafficking cases during the year.',
@@ -198,6 +219,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'topic-law',
     kind: 'instrument',
     pattern: rule(group('ref', TOPIC_LAW)),
+    trigger: trigger(TOPIC_TRIGGER),
     examples: [
       {
         text: 'In January 2017, a parliamentary commission completed the second such analysis of implementation of the 2005 national anti-trafficking law; however, the commission had not yet published the report.',
@@ -228,6 +250,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'numbered-law',
     kind: 'instrument',
     pattern: rule(group('ref', NUMBERED_LAW)),
+    trigger: trigger(NUMBERED_TRIGGER),
     examples: [
       {
         text: 'During the year, the MOLSA revised Proclamation 104/98 to improve coordination, supervision, and control over international employment agencies.',
@@ -255,6 +278,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'named-law-numbered',
     kind: 'instrument',
     pattern: rule(group('ref', TITLE_THEN_NUMBER)),
+    trigger: trigger(TITLE_NUMBER_TRIGGER),
     examples: [
       {
         text: "Mozambique's Law on Preventing and Combating Trafficking in Persons (Law No. 6/2008) prohibits all forms of trafficking.",
@@ -279,6 +303,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'numbered-law-named',
     kind: 'instrument',
     pattern: rule(group('ref', NUMBER_THEN_TITLE)),
+    trigger: trigger(NUMBERED_TRIGGER),
     examples: [
       {
         text: "Proclamation 909/2015, the Prevention and Suppression of Trafficking in Persons and Smuggling of Migrants Proclamation, criminalizes sex trafficking and labor trafficking and prescribes penalties of 15 to 25 years' imprisonment and a fine.",
@@ -305,6 +330,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'named-law',
     kind: 'instrument',
     pattern: rule(group('ref', NAMED_LAW)),
+    trigger: trigger(NAMED_TRIGGER),
     examples: [
       {
         text: 'On October 1, President Museveni signed into law the 2007 Antitrafficking in Persons Bill to protect victims and prosecute traffickers.',
@@ -368,6 +394,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'abbreviation',
     kind: 'instrument',
     pattern: rule(`(?<=\\b(?:[Tt]he|[Ii]ts)\\s)${group('ref', ABBREVIATION)}`),
+    trigger: trigger(ABBREVIATION_TRIGGER),
     examples: [
       {
         text: 'The Criminal Code (CC) prohibits trafficking. Prosecutors rarely used the CC.',
@@ -382,6 +409,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'article-of-short-form',
     kind: 'short',
     pattern: rule(`${NOT_REPORT_SECTION}${group('ref', ARTICLE_OF_SHORT_FORM)}`),
+    trigger: trigger(ARTICLE_TRIGGER),
     examples: [
       {
         text: 'The 2005 Anti-Trafficking Act criminalizes trafficking. Section 3 of the act defines it.',
