@@ -19,22 +19,46 @@ import { base10 } from './parse.js';
 import { escapeRegex } from './patterns.js';
 import type { NumNode, Tok } from './types.js';
 
-function idiomAlternative(p: string): string {
-  return p.startsWith('-')
-    ? `\\s*-\\s*${escapeRegex(p.slice(1))}`
-    : `\\s+${escapeRegex(p).replace(/ /g, '\\s+')}`;
+/**
+ * Phrases as one alternation in which phrases with the same first word share a branch, so that the white
+ * space after a shared word is read once: `["of the", "of its", "another"]` gives `of\s+(?:the|its)|another`.
+ */
+function wordAlternation(phrases: readonly string[]): string {
+  const byFirst = new Map<string, { alone: boolean; rests: string[] }>();
+  for (const phrase of phrases) {
+    const space = phrase.indexOf(' ');
+    const first = space === -1 ? phrase : phrase.slice(0, space);
+    const entry = byFirst.get(first) ?? { alone: false, rests: [] };
+    if (space === -1) entry.alone = true;
+    else entry.rests.push(phrase.slice(space + 1));
+    byFirst.set(first, entry);
+  }
+  return [...byFirst]
+    .map(([first, { alone, rests }]) => {
+      if (rests.length === 0) return escapeRegex(first);
+      return `${escapeRegex(first)}(?:\\s+(?:${wordAlternation(rests)}))${alone ? '?' : ''}`;
+    })
+    .join('|');
 }
 
 /**
- * What may follow a number word that makes it no number, per word (sticky, read at the word's end). The
- * word ends in a letter, so `(?<!\s)` always holds there; it keeps any other search from starting at every
- * space of a long run, where each alternative's leading `\s+` would read the rest of the run.
+ * The idioms after one number word: white space and a phrase ("one of the"), or a dash and a word ("one-on-one").
+ * Read sticky at the word's end, which is a letter, so `(?<!\s)` always holds there; it keeps a search from
+ * starting at every space of a long run and reading the rest of the run from each.
  */
+function idiomsAfter(list: readonly string[]): RegExp {
+  const spaced = list.filter((p) => !p.startsWith('-'));
+  const dashed = list.filter((p) => p.startsWith('-')).map((p) => escapeRegex(p.slice(1)));
+  const branches = [
+    ...(spaced.length > 0 ? [`\\s+(?:${wordAlternation(spaced)})`] : []),
+    ...(dashed.length > 0 ? [`\\s*-\\s*(?:${dashed.join('|')})`] : []),
+  ];
+  return new RegExp(`(?<!\\s)(?:${branches.join('|')})(?![A-Za-z])`, 'iy');
+}
+
+/** What may follow a number word that makes it no number, per word (sticky, read at the word's end). */
 const AFTER: ReadonlyMap<string, RegExp> = new Map(
-  Object.entries(IDIOMS_AFTER).map(([w, list]) => [
-    w,
-    new RegExp(`(?<!\\s)(?:${list.map(idiomAlternative).join('|')})(?![A-Za-z])`, 'iy'),
-  ]),
+  Object.entries(IDIOMS_AFTER).map(([w, list]) => [w, idiomsAfter(list)]),
 );
 
 /** What may precede a number word that makes it no number, per word (read on a short window before it). */
