@@ -126,6 +126,23 @@ function shiftInstrument(ref: InstrumentRef, by: number): InstrumentRef {
   return ref.number ? { ...ref, number: { start: ref.number.start + by, end: ref.number.end + by } } : ref;
 }
 
+/**
+ * Every match of a global rule pattern in `slice`. `matchAll` would copy the pattern (several KB of
+ * source) for every sentence; `exec` on the shared pattern does not. `lastIndex` is left at 0, as
+ * `matchAll` callers elsewhere expect.
+ */
+function matchesIn(pattern: RegExp, slice: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(slice); match !== null; match = pattern.exec(slice)) {
+    // An empty match would be found again at the same place: step past it, as `matchAll` does.
+    if (match[0] === '') pattern.lastIndex++;
+    matches.push(match);
+  }
+  pattern.lastIndex = 0;
+  return matches;
+}
+
 /** Every match of every rule in one sentence, as candidates with text offsets. */
 function candidatesIn(text: string, sentence: Range, index: number): Candidate[] {
   const from = sentence.start;
@@ -135,7 +152,7 @@ function candidatesIn(text: string, sentence: Range, index: number): Candidate[]
   STATUTE_RULES.forEach((rule, order) => {
     // Most sentences cite no law: a rule whose trigger words are absent cannot match (rules.ts).
     if (rule.trigger && !rule.trigger.test(slice)) return;
-    for (const match of slice.matchAll(rule.pattern)) {
+    for (const match of matchesIn(rule.pattern, slice)) {
       const groups: Groups = match.groups ?? {};
       const indices = (match.indices?.groups ?? {}) as GroupIndices;
       const ref = indices.ref;
