@@ -214,3 +214,6 @@ export const TOPIC_TRIGGER = String.raw`(?:rafficking|ersons)\s+(?:law|act)\b|\d
 
 /** ABBREVIATION after "the "/"its ": two capitals at least. */
 export const ABBREVIATION_TRIGGER = String.raw`(?:he|ts)\s[A-Z]{2}`;
+
+/** SHORT_FORM without its look-aheads: a determiner, white space, a law word. */
+export const SHORT_TRIGGER = String.raw`(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]aid)\s+(?:${SHORT_LAW_WORD}|[Aa]rticle)\b`;

@@ -24,6 +24,7 @@ import {
   NUMBERED_TRIGGER,
   OF_INSTRUMENT,
   SHORT_FORM,
+  SHORT_TRIGGER,
   TITLE_NUMBER_TRIGGER,
   TITLE_THEN_NUMBER,
   TOPIC_LAW,
@@ -62,9 +63,16 @@ function rule(source: string): RegExp {
   return new RegExp(source, 'gd');
 }
 
-/** Compiles a trigger source: no flags, so `test` keeps no state between sentences. */
+const triggers = new Map<string, RegExp>();
+
+/**
+ * Compiles a trigger source: no flags, so `test` keeps no state between sentences. Rows with the same
+ * trigger share one RegExp, so find.ts tests it once per sentence.
+ */
 function trigger(source: string): RegExp {
-  return new RegExp(source);
+  const compiled = triggers.get(source) ?? new RegExp(source);
+  triggers.set(source, compiled);
+  return compiled;
 }
 
 const KYRGYZ = 'Kyrgyz Republic, TIP report 2017 (fixtures/refworld-5959eca511.txt)';
@@ -428,6 +436,7 @@ export const STATUTE_RULES: readonly StatuteRule[] = [
     name: 'short-form',
     kind: 'short',
     pattern: rule(group('ref', SHORT_FORM)),
+    trigger: trigger(SHORT_TRIGGER),
     examples: [
       {
         text: "On October 1, President Museveni signed into law the 2007 Antitrafficking in Persons Bill to protect victims and prosecute traffickers. The act provides for a maximum of 15 years' imprisonment for trafficking in persons.",
