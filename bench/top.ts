@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
  * (default `profiledDocument` from profile.js, else `processSource`), so that corpus generation and start-up are left out. Positions in dist/ are
  * mapped back to the TypeScript sources through their source maps.
  *
- * Usage: `node dist/bench/top.js <file.cpuprofile> [--root <function name>] [--top 25]`
+ * Usage: `node dist/bench/top.js <file.cpuprofile> [--root <function name>] [--top 25]`; `--root '(root)'`
+ * keeps every sample (for a CLI run, whose async work has no single caller on the stack).
  */
 
 interface CallFrame {
@@ -101,7 +102,7 @@ function main(): void {
   const referenced = new Set(profile.nodes.flatMap((n) => n.children ?? []));
   const walk = (node: ProfileNode, active: ReadonlySet<string>, inRoot: boolean, caller: string): number => {
     const name = node.callFrame.functionName;
-    const entering = !inRoot && roots.includes(name);
+    const entering = !inRoot && (roots.includes(name) || roots.includes('(root)'));
     const under = inRoot || entering;
     const next = new Set(active);
     if (under) next.add(name);
