@@ -12,7 +12,7 @@ import { measureThroughput } from './throughput.js';
 /**
  * `npm run bench`: generates the corpus, measures the pipeline, its stages and the baselines in this
  * process, runs the CLI scenarios and the adversarial inputs in child processes, and prints a table (or
- * one JSON object with `--json`). Missed targets never fail it; a crash exits 1.
+ * one JSON object with `--json`). Missed targets never fail it; a crash exits 1, bad flags exit 2.
  */
 
 const log = (line: string): void => {
@@ -115,7 +115,14 @@ function unmeasured(result: BenchResult): string[] {
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
-  const options = parseBenchArgs(argv);
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(argv);
+  } catch (error) {
+    // Bad flags are a usage error (exit 2), not a crash: say what is wrong and where the flags are listed.
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)} (see --help)\n`);
+    return 2;
+  }
   if (options.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
