@@ -113,6 +113,9 @@ export function findStatutes(
   let previous: Target[] = [];
   sentences.forEach((sentence, i) => {
     const here = bySentence.get(i) ?? [];
+    // No statute here, none carried over, none in the sentence before: no penalty can be given to one,
+    // whatever the sentence says. Most sentences are so; skipping their cue search changes nothing.
+    if (here.length === 0 && previous.length === 0 && !bySentence.has(i - 1)) return;
     const cue = penaltyCue(text, sentence);
     let last: Target[] = [];
     if (cue !== null) {
