@@ -142,6 +142,19 @@ describe('extraction on any text', () => {
     fc.assert(fc.property(edited, check), { numRuns: 60 });
   });
 
+  it('digit and punctuation soup (dates, fractions, versions, decimals run together)', () => {
+    const soup = fc.array(fc.constantFrom('1', '2', '27', '2017', '.', '/', ',', '-', ' ', '5', '%', '$'), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(soup, (parts) => {
+        const line = parts.join('');
+        for (const n of extractNumbers(line)) expect(line.slice(n.start, n.end)).toBe(n.text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('the numbers of any line are slices of that line', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 300 }), narrativeish), (line) => {

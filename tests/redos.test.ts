@@ -126,18 +126,6 @@ const ACCEPTED: readonly Accepted[] = [
     run: oneSentence,
     boundMs: 1_000,
   },
-  {
-    name: 'joined counts ("40 victims and 15 victims")',
-    where: 'src/extract/figures/find.ts',
-    verdict: '2nd degree polynomial',
-    cap: 'runs between two numbers of one segment of one sentence, at most MAX_SENTENCE_CHARS = 4,000 characters: at most 16 M steps',
-    capChars: MAX_SENTENCE_CHARS,
-    reason: 'pending: figures/tier owner (`^\\s*(?:,\\s*)?(?:and|or)\\s+$` is the same language, linear)',
-    covers: (p) => p.source === String.raw`^\s*,?\s*(?:and|or)\s+$` && p.flags === '',
-    pathological: () => [`${' '.repeat(MAX_SENTENCE_CHARS - 1)}x`],
-    run: (input) => /^\s*,?\s*(?:and|or)\s+$/.test(input),
-    boundMs: 500,
-  },
 ];
 
 function acceptedFor(pattern: FoundPattern): Accepted | undefined {

@@ -3,6 +3,7 @@ import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractNumbers } from '../src/extract/index.js';
 import { MAX_SOURCE_BYTES } from '../src/extract/limits.js';
 import type { Fetched } from '../src/fetch/types.js';
 import { type Processed, processSource, run } from '../src/pipeline.js';
@@ -200,4 +201,16 @@ describe('a bad document never costs the previous good output', () => {
       expect(await readFile(join(dir, 'out', 'figures.csv'), 'utf8')).toMatch(/^seed,/m);
     }
   });
+});
+
+describe('inputs that once hung the numbers scanner', () => {
+  it.each(['1/2.5.6', '27.06.2017.5.6', 'version 1/2.5.6 released', '.5.6', '3/4.5'])(
+    '%j returns at once',
+    (line) => {
+      const start = performance.now();
+      const numbers = extractNumbers(line);
+      expect(performance.now() - start).toBeLessThan(1_000);
+      for (const n of numbers) expect(line.slice(n.start, n.end)).toBe(n.text);
+    },
+  );
 });

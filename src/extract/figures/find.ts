@@ -228,7 +228,7 @@ function draftOne(
     // joined by "and" to the figure before it, with a noun of the same kind, counts the same thing.
     const previous = drafts[drafts.length - 1];
     const joined = previous && !previous.partOf && previous.segment.start === segment.start;
-    if (joined && /^\s*,?\s*(?:and|or)\s+$/.test(text.slice(previous.end, mention.start))) {
+    if (joined && /^\s*(?:,\s*)?(?:and|or)\s+$/.test(text.slice(previous.end, mention.start))) {
       if (unitFor(nounUnit, previous.metric) === previous.unit) resolved = previous.metric;
     }
   }

@@ -146,7 +146,9 @@ export function readDigits(text: string, start: number, urls: UrlRuns): DigitRea
   end = start + (g.num ?? '').length;
   if (digitCount(parts) > MAX_NUMBER_DIGITS) return none;
   if (parts.dec !== undefined && parts.exp === undefined && g.glued === undefined && text[end] === '.') {
-    if (isDigit(text[end + 1])) return dottedRun(text, start);
+    // Only a run that starts with a digit is a dotted list: ".5.6" right after "1/2" is not, and reading it
+    // as one would return an empty read at the same place.
+    if (isDigit(text[start]) && isDigit(text[end + 1])) return dottedRun(text, start);
   }
   const integer = parts.dec === undefined && parts.exp === undefined;
   const plainInt = integer && parts.int !== undefined && /^\d+$/.test(parts.int);

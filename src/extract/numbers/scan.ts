@@ -146,7 +146,8 @@ export function scan(text: string): Tok[] {
       continue;
     }
     const read = readDigits(text, start, urls);
-    FIND.lastIndex = read.end;
+    // Always move on: a read that ends where it started must not make the scan find the same place again.
+    FIND.lastIndex = Math.max(read.end, start + 1);
     for (const n of read.nodes) push(digitsTok(n));
   }
   return toks;
