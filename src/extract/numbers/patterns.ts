@@ -7,7 +7,7 @@
  * only. Rule patterns read the *shadow* text (see `shadow.ts`), where every number already found is one
  * marker character followed by filler, so a rule never re-parses digits.
  */
-import type { NumberKind } from '../../validate/schema.js';
+import { type NumberKind, NumberKindSchema } from '../../validate/schema.js';
 
 /** Wraps `source` in a named capture group. */
 export function group(name: string, source: string): string {
@@ -117,18 +117,8 @@ export const WORD = '[A-Za-z]+';
 /** The character that fills a node after its marker. */
 export const FILL = '\uE000';
 
-const KIND_ORDER: readonly NumberKind[] = [
-  'count',
-  'range',
-  'fraction',
-  'percent',
-  'money',
-  'age',
-  'duration',
-  'year',
-  'date',
-  'ordinal',
-];
+/** The kinds in the schema's order: each gets the marker at its position. */
+const KIND_ORDER: readonly NumberKind[] = NumberKindSchema.options;
 
 /** The marker character of each kind: the first character of a node in the shadow text. */
 export const MARK: Readonly<Record<NumberKind, string>> = Object.fromEntries(

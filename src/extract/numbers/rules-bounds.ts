@@ -3,7 +3,7 @@
  * 30", "five hundred or more", "roughly 70 percent"), and pairs of bounds that
  * make one range ("larger than twenty and less or equal than thirty five").
  */
-import type { Qualifier } from '../../validate/schema.js';
+import { NumberKindSchema, type Qualifier } from '../../validate/schema.js';
 import { MAX_CONTEXT_CHARS } from '../limits.js';
 import { OVER_PARTICLE_VERBS, PERSON_NOUNS, QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES } from '../words.js';
 import { combineQualifiers, draftOf, LOWER, UPPER } from './build.js';
@@ -13,17 +13,10 @@ import type { Ctx, NumberRule } from './shadow.js';
 import type { Draft, NumNode } from './types.js';
 
 /** Anything but a date can be bounded; "the" may stand between the words and an ordinal only. */
-const BOUNDABLE = node('n', [
-  'count',
-  'range',
-  'fraction',
-  'percent',
-  'money',
-  'age',
-  'duration',
-  'year',
-  'ordinal',
-]);
+const BOUNDABLE = node(
+  'n',
+  NumberKindSchema.options.filter((kind) => kind !== 'date'),
+);
 /** A symbol cue must not be part of a longer operator: "<>30", "=>30" and "=<30" bound nothing. */
 const PRE = `(?<![<>=!])${group('pre', phrases(QUALIFIER_PREFIXES.keys()))}`;
 /** A suffix cue may not go on to a number of its own: "200 or greater than 190" bounds 190, not 200. */
