@@ -178,6 +178,23 @@ describe('phrasings met on the way (2010s and 2020s narratives)', () => {
         'f2 convictions 5 offenders 2003 "convicted five traffickers"',
       ],
     ],
+    [
+      'parts that name their kind of victim',
+      'The government identified 73 trafficking victims, of which 41 were victims of forced labor and 32 of sex trafficking.',
+      [
+        'f1 victims_identified 73 victims reporting_period "identified 73 trafficking victims"',
+        'f2 victims_identified 41 victims reporting_period (part: forced labor, of f1) "41 were victims of forced labor"',
+        'f3 victims_identified 32 victims reporting_period (part: sex trafficking, of f1) "32 of sex trafficking"',
+      ],
+    ],
+    [
+      'assistance after the count',
+      'The Ministry of Social Affairs referred 45 victims to shelters and provided 30 with legal assistance.',
+      [
+        'f1 victims_referred 45 victims reporting_period "referred 45 victims"',
+        'f2 victims_assisted 30 victims reporting_period "30 with legal assistance"',
+      ],
+    ],
   ])('%s', (_, sentence, expected) => {
     expect(figuresOf(sentence).map(brief)).toStrictEqual(expected);
   });

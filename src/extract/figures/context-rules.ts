@@ -131,7 +131,7 @@ export const BREAKDOWN_BEFORE: CueRule<'part'>[] = [
 ];
 
 /** Prefixes dropped from a breakdown's description so that it names the part: "were subjected to forced labor". */
-export const DESCRIPTION_PREFIX = String.raw`^(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?(?:(?:subjected|exploited|trafficked|received|involved|involving|concerned)\s+)?(?:(?:to|for|in|into|as)\s+)?`;
+export const DESCRIPTION_PREFIX = String.raw`^(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?(?:(?:victims|cases)\s+of\s+)?(?:(?:subjected|exploited|trafficked|received|involved|involving|concerned)\s+)?(?:(?:to|for|in|into|as|of)\s+)?`;
 
 /** "did not report law enforcement data": a figure with no value; the words after name the metrics. */
 export const NOT_REPORTED: CueRule<'not_reported'>[] = [

@@ -217,8 +217,11 @@ export const METRIC_AFTER: CueRule<Metric>[] = [
   {
     name: 'were-assisted',
     gives: 'victims_assisted',
-    pattern: String.raw`assisted|sheltered|(?:provided|offered)\s+(?:with\s+)?(?:assistance|services|shelter|care)`,
-    examples: ['In total, 120 victims were assisted.'],
+    pattern: String.raw`assisted|sheltered|(?:provided|offered)\s+(?:with\s+)?(?:assistance|services|shelter|care)|with\s+(?:[\w-]+\s+){0,2}?(?:assistance|services|shelter|care|support)`,
+    examples: [
+      'The Ministry of Social Affairs referred 45 victims to shelters and provided 30 with legal assistance.',
+      'In total, 120 victims were assisted.',
+    ],
     counterExamples: ['In total, 120 shelters were funded.'],
     nounUnits: PEOPLE,
   },
