@@ -1,5 +1,5 @@
 import type { Fetched } from './fetch/types.js';
-import { type Processed, processSource } from './pipeline.js';
+import { type Processed, processSource } from './process.js';
 import type { TipDocument } from './validate/schema.js';
 
 /** One document's work for a worker thread: parse, segment, extract and validate (no I/O). */
