@@ -195,6 +195,24 @@ describe('phrasings met on the way (2010s and 2020s narratives)', () => {
         'f2 victims_assisted 30 victims reporting_period "30 with legal assistance"',
       ],
     ],
+    [
+      'registered cases, with a comparison (2000s)',
+      'The government registered 124 trafficking cases in 2005, up from 97 in 2004.',
+      [
+        'f1 investigations 124 cases 2005 (vs f2) "registered 124 trafficking cases"',
+        'f2 investigations 97 cases 2004 "97"',
+      ],
+    ],
+    [
+      'arrests as a noun',
+      'The government reported 15 trafficking-related arrests in 2007.',
+      ['f1 arrests 15 suspects 2007 "reported 15 trafficking-related arrests"'],
+    ],
+    [
+      'children placed in shelters',
+      'The government placed 45 children in state-run shelters.',
+      ['f1 victims_assisted 45 victims reporting_period "placed 45 children"'],
+    ],
   ])('%s', (_, sentence, expected) => {
     expect(figuresOf(sentence).map(brief)).toStrictEqual(expected);
   });

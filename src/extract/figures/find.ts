@@ -2,7 +2,7 @@ import type { Range } from '../../segment/types.js';
 import type { DocumentKind, NumberMention, Section, Statute } from '../../validate/schema.js';
 import { describePart, findActor, findStatute, inherit, unitFor } from './context.js';
 import { type Draft, isCount, valueFields } from './draft.js';
-import { type Phrase, readPhrase } from './phrase.js';
+import { fitsNoun, type Phrase, readPhrase } from './phrase.js';
 import type { Metric, NounCue } from './rules.js';
 import { type Segment, type SentenceScope, scopeSentence } from './scope.js';
 
@@ -49,15 +49,11 @@ function lastWhole(drafts: Draft[], accept: (d: Draft) => boolean = () => true):
   return undefined;
 }
 
-function fitsNoun(rule: { nounUnits?: readonly string[] }, noun: Phrase['noun']): boolean {
-  return rule.nounUnits === undefined || noun === null || rule.nounUnits.includes(noun.gives.unit);
-}
-
 /** The metric a number's own words give, honouring each cue's noun constraints. */
 function ownMetric(phrase: Phrase): Metric | null {
   if (phrase.noun?.gives.metric) return phrase.noun.gives.metric;
   const { verb, participle, noun } = phrase;
-  if (verb && fitsNoun(verb.rule, noun) && !(verb.rule.needsNoun && !noun)) return verb.gives;
+  if (verb && fitsNoun(verb.rule, noun)) return verb.gives;
   if (participle && fitsNoun(participle.rule, noun)) return participle.gives;
   return null;
 }

@@ -18,6 +18,8 @@ import {
  */
 
 const BEFORE = compileBefore(METRIC_BEFORE);
+/** Each verb row alone, tried when the row the combined table picked does not fit the noun. */
+const BEFORE_ROWS = METRIC_BEFORE.map((row) => compileBefore([row]));
 const AFTER = compileAfter(METRIC_AFTER);
 const NOUNS = compileAt(UNIT_NOUNS);
 const PART_AFTER = compileAt(BREAKDOWN_AFTER);
@@ -115,6 +117,26 @@ function nounAfter(text: string, from: number, limit: number): Phrase['noun'] {
   return best;
 }
 
+/** True when a cue row's noun constraints hold for the noun after the number (or its absence). */
+export function fitsNoun(rule: CueRule<unknown>, noun: Phrase['noun']): boolean {
+  if (rule.needsNoun && !noun) return false;
+  return rule.nounUnits === undefined || noun === null || rule.nounUnits.includes(noun.gives.unit);
+}
+
+/**
+ * The metric verb right before the number. Rows may share a verb ("registered 40 victims" and "registered
+ * 124 cases"): when the row the combined table picked does not fit the noun, the others are tried alone.
+ */
+function verbBefore(before: string, offset: number, noun: Phrase['noun']): Found<Metric> | null {
+  const first = absolute(matchCue(BEFORE, before), offset);
+  if (!first || fitsNoun(first.rule, noun)) return first;
+  for (const table of BEFORE_ROWS) {
+    const found = absolute(matchCue(table, before), offset);
+    if (found && found.rule !== first.rule && fitsNoun(found.rule, noun)) return found;
+  }
+  return first;
+}
+
 /** Where a number stands: its offsets, its segment, and how far its noun may be looked for. */
 export interface PhraseAt {
   start: number;
@@ -146,7 +168,7 @@ export function readPhrase(text: string, at: PhraseAt): Phrase {
   const tail = text.slice(end, Math.min(hi, end + 40));
   const lead = tail.length - tail.trimStart().length;
   return {
-    verb: absolute(matchCue(BEFORE, before), beforeStart),
+    verb: verbBefore(before, beforeStart, noun),
     governing: absolute(matchCue(GOVERNING, before), beforeStart),
     noun,
     participle: absolute(matchCue(AFTER, after), afterFrom),

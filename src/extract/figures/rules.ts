@@ -108,7 +108,7 @@ export const METRIC_BEFORE: CueRule<Metric>[] = [
   {
     name: 'opened-cases',
     gives: 'investigations',
-    pattern: String.raw`initiated|opened|launched|filed`,
+    pattern: String.raw`initiated|opened|launched|filed|registered`,
     examples: [
       'In 2003, police initiated 17 criminal cases related to trafficking, and courts convicted five traffickers.',
     ],
@@ -119,8 +119,9 @@ export const METRIC_BEFORE: CueRule<Metric>[] = [
   {
     name: 'assisted',
     gives: 'victims_assisted',
-    pattern: String.raw`assist(?:ed|ing|s)|(?:provided|offered|gave|extended)\s+(?:[\w-]+,?\s+){0,8}?(?:assistance|services|care|support|shelter|protection|aid|reintegration|counseling|haven)\s+(?:to|for)|assistance\s+to|shelter(?:ed|ing)|(?:cared|caring)\s+for|accommodated|housed`,
+    pattern: String.raw`assist(?:ed|ing|s)|placed|(?:provided|offered|gave|extended)\s+(?:[\w-]+,?\s+){0,8}?(?:assistance|services|care|support|shelter|protection|aid|reintegration|counseling|haven)\s+(?:to|for)|assistance\s+to|shelter(?:ed|ing)|(?:cared|caring)\s+for|accommodated|housed`,
     examples: [
+      'The government placed 45 children in state-run shelters.',
       'provided safe haven, medical care, counseling, and reintegration for over 145 victims of trafficking during the year',
       'International organizations and NGOs reported assisting 86 victims in 2016',
       'The government provided shelter and services to 45 victims.',
@@ -330,6 +331,13 @@ export const UNIT_NOUNS: CueRule<NounCue>[] = [
     pattern: String.raw`(?:phone\s+|telephone\s+|hotline\s+)?calls?`,
     examples: ['the hotline received 2,979 calls in 2016'],
     counterExamples: ['The hotline had 12 callers.'],
+  },
+  {
+    name: 'arrests',
+    gives: { unit: 'suspects', metric: 'arrests', generic: true },
+    pattern: String.raw`arrests?`,
+    examples: ['The government reported 15 trafficking-related arrests in 2007.'],
+    counterExamples: ['The unit made 15 arrestable offenses public.'],
   },
   {
     name: 'cases',
