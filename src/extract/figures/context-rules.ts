@@ -14,8 +14,11 @@ export const ACTORS: CueRule<Actor>[] = [
   {
     name: 'ngos-and-ios',
     gives: 'ngos_and_international_organizations',
-    pattern: String.raw`international\s+organizations?\s+and\s+(?:local\s+)?(?:NGOs|civil\s+society)|(?:NGOs|civil\s+society)\s+and\s+international\s+organizations?`,
-    examples: ['International organizations and NGOs reported assisting 86 victims in 2016'],
+    pattern: String.raw`(?:international\s+organizations?|IOM)\s+and\s+(?:local\s+)?(?:NGOs|civil\s+society)|(?:NGOs|civil\s+society)\s+and\s+(?:international\s+organizations?|IOM)`,
+    examples: [
+      'IOM and NGOs identified 112 victims in 2004.',
+      'International organizations and NGOs reported assisting 86 victims in 2016',
+    ],
     counterExamples: ['NGOs assisted 5 victims.'],
   },
   {
