@@ -213,6 +213,16 @@ describe('phrasings met on the way (2010s and 2020s narratives)', () => {
       'The government placed 45 children in state-run shelters.',
       ['f1 victims_assisted 45 victims reporting_period "placed 45 children"'],
     ],
+    [
+      'the earlier figure in parentheses, with its year (2020s)',
+      'In 2020, the government investigated 27 cases (33 in 2019) and prosecuted 12 suspects (15 in 2019).',
+      [
+        'f1 investigations 27 cases 2020 (vs f2) "investigated 27 cases"',
+        'f2 investigations 33 cases 2019 "33"',
+        'f3 prosecutions 12 suspects 2020 (vs f4) "prosecuted 12 suspects"',
+        'f4 prosecutions 15 suspects 2019 "15"',
+      ],
+    ],
   ])('%s', (_, sentence, expected) => {
     expect(figuresOf(sentence).map(brief)).toStrictEqual(expected);
   });

@@ -107,7 +107,9 @@ function partOf(
       (referenced && lastWhole(drafts, (d) => d.value === referenced.value)) ?? lastWhole(drafts, sameSide),
     );
   }
-  if (phrase.partBefore && !phrase.verb) {
+  // "(15 in 2019)": a parenthesis that is itself the comparison opens no list of parts.
+  const parenComparison = segment.comparison && phrase.partBefore?.start === segment.start;
+  if (phrase.partBefore && !phrase.verb && !parenComparison) {
     return group(
       lastWhole(drafts, (d) => d.segment.clause === segment.clause && sameSide(d)) ??
         lastWhole(drafts, sameSide) ??

@@ -28,7 +28,24 @@ export interface SentenceScope extends Range {
 const COMPARISON_TABLE = compileFind(COMPARISONS);
 const SENTENCE_COMPARISON_TABLE = compileAt(SENTENCE_COMPARISONS);
 /** A word that every row of COMPARISONS contains (kept beside the table: a new row must add its word here). */
-export const MAY_COMPARE = /compar|versus|vs\.|from|than/i;
+export const MAY_COMPARE = /compar|versus|vs\.|from|than|\(/i;
+
+/**
+ * A parenthesis that gives the earlier period's figure: "investigated 27 cases (33 in 2019)". It must end
+ * with the time ("in 2019", "during FY 2019") right before its ")", so that a list of parts in parentheses
+ * ("(27 sex trafficking and seven forced labor)") stays a list of parts. The look-ahead is bounded (80
+ * characters without parentheses), so each "(" costs at most that much.
+ */
+export const PAREN_COMPARISON = /\((?=[^()]{0,80}?\b(?:in|during)\s+(?:FY\s*)?(?:19|20)\d{2}\s*\))/g;
+
+/** Every comparison cue of a clause, from the table and from parentheses, in order. */
+function comparisonCues(body: string): { start: number }[] {
+  if (!MAY_COMPARE.test(body)) return [];
+  const cues: { start: number }[] = findCues(COMPARISON_TABLE, body);
+  PAREN_COMPARISON.lastIndex = 0;
+  for (let m = PAREN_COMPARISON.exec(body); m; m = PAREN_COMPARISON.exec(body)) cues.push({ start: m.index });
+  return cues.sort((a, b) => a.start - b.start);
+}
 
 /** Semicolons outside parentheses end a clause: "...in 2016; one of the victims was a child". */
 function clauseRanges(text: string, sentence: Range): Range[] {
@@ -61,8 +78,7 @@ function segmentClause(text: string, clause: Range, index: number, allComparison
   const body = text.slice(clause.start, clause.end);
   let cursor = clause.start;
   // Most clauses compare nothing: a cheap test for the words every comparison cue contains comes first.
-  const cues = MAY_COMPARE.test(body) ? findCues(COMPARISON_TABLE, body) : [];
-  for (const cue of cues) {
+  for (const cue of comparisonCues(body)) {
     const at = clause.start + cue.start;
     if (at < cursor) continue;
     if (at > cursor)

@@ -95,10 +95,11 @@ const OPENING = /^\s*(?:in|during|throughout)\s+(?:(?:calendar|fiscal)\s+year\s+
  */
 function openingYear(text: string, numbers: NumberMention[], segment: Segment): YearFound | null {
   if (segment.comparison) return null;
+  const start = segment.clauseStart;
   for (const mention of numbers) {
-    if (mention.start < segment.start) continue;
-    if (mention.start > segment.start + 24) break;
-    if (OPENING.test(text.slice(segment.start, mention.start))) return yearOf(text, mention);
+    if (mention.start < start) continue;
+    if (mention.start > start + 24 || mention.start >= segment.end) break;
+    if (OPENING.test(text.slice(start, mention.start))) return yearOf(text, mention);
   }
   return null;
 }
