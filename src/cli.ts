@@ -15,11 +15,17 @@ import {
   loadExpectedDir,
 } from './audit/index.js';
 import { formatChangeReport } from './changes/index.js';
-import { canonicalJson, LockError, readPreviousDocument, writeFileAtomic } from './emit/index.js';
+import { canonicalJson, LockError, writeFileAtomic } from './emit/index.js';
 import { extractNumbers } from './extract/index.js';
 import { FETCH_DEFAULTS, fetchSources, ManifestError, readManifest } from './fetch/index.js';
-import { type DocumentReport, processSource, type RunEvent, type RunReport, run } from './pipeline.js';
-import { validate } from './validate/index.js';
+import {
+  type DocumentReport,
+  previousDocument,
+  processSource,
+  type RunEvent,
+  type RunReport,
+  run,
+} from './pipeline.js';
 import { jsonSchema, type TipDocument } from './validate/schema.js';
 
 /** The only file that reads argv, prints and sets the exit code. Exit codes: 0 ok, 1 documents failed, 2 bad usage or input. */
@@ -196,8 +202,8 @@ async function numbersCommand(): Promise<number> {
 async function readOutputs(out: string, ids: string[]): Promise<TipDocument[]> {
   const docs: TipDocument[] = [];
   for (const id of ids) {
-    const result = validate(await readPreviousDocument(out, id));
-    if (result.success) docs.push(result.data);
+    const doc = await previousDocument(out, id);
+    if (doc) docs.push(doc);
   }
   return docs;
 }

@@ -134,7 +134,13 @@ function fetchFailure(outcome: FetchOutcome): DocumentFailure {
   };
 }
 
-async function previousDocument(out: string, id: string): Promise<TipDocument | undefined> {
+/**
+ * Reads the document an earlier run wrote for `id`, if it is there and still meets the schema.
+ *
+ * @param out The output folder.
+ * @param id The document id.
+ */
+export async function previousDocument(out: string, id: string): Promise<TipDocument | undefined> {
   const previous = validate(await readPreviousDocument(out, id));
   return previous.success ? previous.data : undefined;
 }
