@@ -1,38 +1,35 @@
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
-import {
-  type ChangeReport,
-  diffDocuments,
-  isEmptyReport,
-  recordSeen,
-  sortedLedger,
-  touchSeen,
-} from './changes/index.js';
+import type { ChangeReport } from './changes/index.js';
 import {
   acquireLock,
   type Emitted,
   emitChangeReport,
-  emitDocument,
   emitReport,
   emitSchema,
   openExportStream,
+  openLedgerUpdate,
   outputComplete,
   type RunState,
   readPreviousDocument,
+  readPreviousJson,
   readRunState,
-  readSeenLedger,
+  touchSeenLedger,
+  writeDocumentJson,
   writeRunState,
-  writeSeenLedger,
 } from './emit/index.js';
 import { type FetchEvent, type FetchOptions, openFetchSession, readManifest } from './fetch/index.js';
-import type { Fetched, FetchOutcome, Source } from './fetch/types.js';
+import type { FetchOutcome, Source } from './fetch/types.js';
 import { EXTRACTOR_ID } from './fingerprint.js';
-import { type DocumentFailure, type Processed, processSource } from './process.js';
+import { type DocumentSummary, readDocumentJson, runTask, type Task, type TaskResult } from './job.js';
+import { lookahead } from './lookahead.js';
+import type { DocumentFailure } from './process.js';
 import { renderReport } from './report/index.js';
 import { validate } from './validate/index.js';
 import type { TipDocument } from './validate/schema.js';
-import type { WorkerTask } from './worker.js';
 
+export type { DocumentSummary } from './job.js';
 export { assemble, type DocumentFailure, type Processed, processSource } from './process.js';
 
 /** What a run reports as it goes, for a progress bar or log lines. */
@@ -69,18 +66,6 @@ export interface RunOptions {
  */
 export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'not_modified' | 'failed';
 
-/** The few facts of a document a run report keeps once the document itself is written and dropped. */
-export interface DocumentSummary {
-  kind: TipDocument['document']['kind'];
-  country: string | null;
-  reportYear: number | null;
-  tier: string | null;
-  figures: number;
-  statutes: number;
-  numbers: number;
-  warnings: number;
-}
-
 /** What happened to one manifest entry in a run. */
 export interface DocumentReport {
   id: string;
@@ -93,6 +78,7 @@ export interface DocumentReport {
   sha256?: string;
   /** sha256 of the document's clean text. */
   textSha256?: string;
+  /** The document file written in this run (absent when it was left as it was). */
   emitted?: Emitted;
   /** For a changed document: what changed, figure by figure (also written to `<out>/changes/<id>.json`). */
   changes?: ChangeReport;
@@ -108,23 +94,14 @@ export interface RunReport {
   failed: number;
 }
 
-/** How many sources are fetched and held at once: bounds memory on long manifests. */
-const BATCH_SIZE = 32;
+/**
+ * How many documents are in hand at once (being fetched, extracted or written): enough to keep the worker
+ * threads and the disk busy, few enough to bound memory whatever the manifest's length.
+ */
+const WINDOW_PER_THREAD = 8;
+const MIN_WINDOW = 16;
 /** The HTML report shows at most this many documents (by id); a page of 10,000 narratives helps nobody. */
 const REPORT_MAX_DOCUMENTS = 50;
-
-function summarise(doc: TipDocument): DocumentSummary {
-  return {
-    kind: doc.document.kind,
-    country: doc.document.country,
-    reportYear: doc.document.reportYear,
-    tier: doc.tier?.placement ?? null,
-    figures: doc.figures.length,
-    statutes: doc.statutes.length,
-    numbers: doc.numbers.length,
-    warnings: doc.diagnostics.filter((d) => d.severity !== 'info').length,
-  };
-}
 
 function fetchFailure(outcome: FetchOutcome): DocumentFailure {
   const error = outcome.error;
@@ -145,25 +122,57 @@ export async function previousDocument(out: string, id: string): Promise<TipDocu
   return previous.success ? previous.data : undefined;
 }
 
-type Processor = (fetched: Fetched, previous: TipDocument | undefined) => Promise<Processed>;
+/** Where documents are extracted: worker threads, or the main thread alone. */
+interface Pool {
+  run<T extends Task>(task: T): Promise<TaskResult<T>>;
+  threads: number;
+  destroy(): Promise<void>;
+}
 
-/** What handling one fetched source needs beside the outcome. */
-interface HandleContext {
+function openPool(workers: number): Pool {
+  if (!(Number.isInteger(workers) && workers >= 1)) {
+    throw new TypeError(
+      `Expected \`workers\` to be a whole number of 1 or more, got \`${workers}\` (${typeof workers})`,
+    );
+  }
+  const onMain = async <T extends Task>(task: T): Promise<TaskResult<T>> => runTask(task) as TaskResult<T>;
+  if (workers === 1) return { run: onMain, threads: 1, destroy: async () => undefined };
+  const pool = new Piscina<Task, TaskResult<Task>>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    // A document needs a few MB; small heaps make the threads collect often instead of growing, which keeps a
+    // long run's memory flat (issue 6 asks for under 150 MiB whatever the number of threads).
+    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
+  });
+  return {
+    // A document too big for a thread's small heap kills that thread (piscina starts another): it is then
+    // done on the main thread, so that the outcome never depends on the number of workers.
+    run: async <T extends Task>(task: T) =>
+      ((await pool.run(task).catch(() => null)) as TaskResult<T> | null) ?? onMain(task),
+    threads: workers,
+    destroy: () => pool.destroy(),
+  };
+}
+
+/** What handling one source needs beside the source. */
+interface StepContext {
   out: string;
   force: boolean;
-  process: Processor;
+  keepDocuments: boolean;
+  pool: Pool;
+  fetch: (source: Source, index: number) => Promise<FetchOutcome>;
   /** The previous run's state when it was made by this extractor (so its "unchanged" still holds). */
   state: RunState | null;
   /** The ids whose output file exists. */
   existing: Set<string>;
 }
 
-async function handle(outcome: FetchOutcome, ctx: HandleContext): Promise<DocumentReport> {
-  const report: DocumentReport = { id: outcome.source.id, status: 'failed', fetch: outcome.status };
-  if (!outcome.fetched) {
-    report.failure = fetchFailure(outcome);
-    return report;
-  }
+/** Phase one for one manifest entry: fetch, extract (in the pool) and write what changed. */
+async function documentStep(source: Source, index: number, ctx: StepContext): Promise<DocumentReport> {
+  const outcome = await ctx.fetch(source, index);
+  const report: DocumentReport = { id: source.id, status: 'failed', fetch: outcome.status };
+  if (!outcome.fetched) return { ...report, failure: fetchFailure(outcome) };
   report.sha256 = outcome.fetched.sha256;
   // The fast path of a re-run: the same bytes as last time, by the same extractor: nothing to read or redo.
   const known = ctx.state?.documents[report.id];
@@ -171,37 +180,29 @@ async function handle(outcome: FetchOutcome, ctx: HandleContext): Promise<Docume
     const status = outcome.status === 'not_modified' ? 'not_modified' : 'unchanged';
     return { ...report, status, summary: known.summary as DocumentSummary, textSha256: known.textSha256 };
   }
-  const previous = await previousDocument(ctx.out, report.id);
-  if (
-    outcome.status === 'not_modified' &&
-    previous &&
-    !ctx.force &&
-    previous.document.extractor === EXTRACTOR_ID
-  ) {
-    return { ...report, status: 'not_modified', document: previous };
+  const previousJson = await readPreviousJson(ctx.out, report.id);
+  const result = await ctx.pool.run({
+    type: 'document',
+    fetched: outcome.fetched,
+    notModified: outcome.status === 'not_modified',
+    previousJson,
+    force: ctx.force,
+    keepDocument: ctx.keepDocuments,
+  });
+  if (!result.ok) return { ...report, failure: result.failure };
+  const done: DocumentReport = {
+    ...report,
+    status: result.status,
+    summary: result.summary,
+    textSha256: result.textSha256,
+  };
+  if (result.document) done.document = result.document;
+  if (result.json !== null) done.emitted = await writeDocumentJson(ctx.out, report.id, result.json);
+  if (result.changes) {
+    done.changes = result.changes;
+    await emitChangeReport(result.changes, ctx.out);
   }
-  const processed = await ctx.process(outcome.fetched, ctx.force ? undefined : previous);
-  if (!processed.ok) return { ...report, failure: processed.failure };
-  if (previous?.document.kind === 'tip_narrative' && processed.document.document.kind === 'unknown') {
-    // A narrative that turns into some other page (a login wall, a moved page) is a failed fetch of the
-    // narrative, not a new version of it: the last good output stays.
-    const failure = {
-      errorClass: 'ContentError',
-      message: 'The source no longer looks like a TIP narrative; the previous output is kept.',
-    };
-    return { ...report, failure };
-  }
-  report.document = processed.document;
-  if (processed.reused) return { ...report, status: 'unchanged' };
-  report.emitted = await emitDocument(processed.document, ctx.out);
-  if (!previous) return { ...report, status: 'new' };
-  const changes = diffDocuments(previous, processed.document);
-  report.status = report.emitted.written ? 'changed' : 'unchanged';
-  if (!isEmptyReport(changes)) {
-    report.changes = changes;
-    await emitChangeReport(changes, ctx.out);
-  }
-  return report;
+  return done;
 }
 
 /** Sources in id order, each with its manifest index: exports come out in id order without sorting them. */
@@ -211,58 +212,42 @@ function byId(sources: Source[]): { source: Source; index: number }[] {
     .sort((a, b) => (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0));
 }
 
-function openPool(workers: number): { processor: Processor; destroy: () => Promise<void> } {
-  if (!(Number.isInteger(workers) && workers >= 1)) {
-    throw new TypeError(
-      `Expected \`workers\` to be a whole number of 1 or more, got \`${workers}\` (${typeof workers})`,
-    );
-  }
-  if (workers === 1)
-    return {
-      processor: async (fetched, previous) => processSource(fetched, previous),
-      destroy: async () => undefined,
-    };
-  const pool = new Piscina<WorkerTask, Processed>({
-    filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    // A document needs a few MB; small heaps make the threads collect often instead of growing, which keeps a
-    // long run's memory flat (issue 6 asks for under 150 MiB whatever the number of threads).
-    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
-  });
-  return {
-    processor: (fetched, previous) => pool.run(previous ? { fetched, previous } : { fetched }),
-    destroy: () => pool.destroy(),
-  };
-}
-
 /**
  * Phase two of a run: the files beside the documents (flat exports, data package, report, first/last-seen
- * ledger), rebuilt from every document's last good JSON, one at a time. Skipped when nothing changed.
+ * ledger), rebuilt from every document's last good JSON in id order. The pool turns each JSON into its rows;
+ * the main thread only reads files and appends text.
  */
 async function writeBeside(
   out: string,
   ids: string[],
   date: string,
+  pool: Pool,
+  width: number,
 ): Promise<{ exports: Emitted[]; texts: Map<string, string> }> {
   const exportStream = await openExportStream(out);
   const shown: TipDocument[] = [];
   const texts = new Map<string, string>();
-  const ledger = await readSeenLedger(out);
+  const ledger = await openLedgerUpdate(out);
+  const rowsOf = async (id: string) => {
+    const json = await readPreviousJson(out, id);
+    return json === null ? null : { json, rows: await pool.run({ type: 'rows', json }) };
+  };
   try {
-    for (const id of ids) {
-      const doc = await previousDocument(out, id);
-      if (!doc) continue;
-      texts.set(id, doc.document.textSha256);
-      await exportStream.add(doc);
-      recordSeen(ledger, doc, date);
-      if (shown.length < REPORT_MAX_DOCUMENTS) shown.push(doc);
+    for await (const read of lookahead(ids, width, rowsOf)) {
+      if (!read?.rows.ok) continue;
+      const { rows } = read;
+      texts.set(rows.id, rows.textSha256);
+      await exportStream.addRows(rows.rows);
+      await ledger.record(rows.id, rows.seen, date);
+      const doc = shown.length < REPORT_MAX_DOCUMENTS ? readDocumentJson(read.json) : undefined;
+      if (doc) shown.push(doc);
     }
     const exports = [...(await exportStream.finish()), await emitReport(renderReport(shown), out)];
-    await writeSeenLedger(sortedLedger(ledger), out);
+    await ledger.finish();
     return { exports, texts };
   } catch (error) {
     await exportStream.abort();
+    await ledger.abort();
     throw error;
   }
 }
@@ -282,6 +267,7 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
   const out = resolve(options.out ?? 'output');
   const sources = await readManifest(manifest);
   const pool = openPool(options.workers ?? 1);
+  const width = Math.max(MIN_WINDOW, pool.threads * WINDOW_PER_THREAD);
   const release = await acquireLock(out);
   const onEvent = options.onEvent;
   const date = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
@@ -292,35 +278,26 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
     const state = previousState?.extractor === EXTRACTOR_ID ? previousState : null;
     const existing = new Set(ids.filter((id) => state?.documents[id] !== undefined));
     const complete = state !== null && (await outputComplete(out, [...existing]));
-    const ctx: HandleContext = {
-      out,
-      force: options.force === true,
-      process: pool.processor,
-      state: complete ? state : null,
-      existing,
-    };
+    await mkdir(out, { recursive: true });
     const reports: { report: DocumentReport; index: number }[] = [];
     const session = await openFetchSession(
       options.fetch ?? {},
       onEvent ? (event) => onEvent({ type: 'fetch', event }) : undefined,
     );
+    const ctx: StepContext = {
+      out,
+      force: options.force === true,
+      keepDocuments: options.keepDocuments === true,
+      pool,
+      fetch: async (source, index) => (await session.fetch([source], index))[0] as FetchOutcome,
+      state: complete ? state : null,
+      existing,
+    };
     try {
-      for (let at = 0; at < ordered.length; at += BATCH_SIZE) {
-        const batch = ordered.slice(at, at + BATCH_SIZE);
-        const outcomes = await session.fetch(
-          batch.map((b) => b.source),
-          at,
-        );
-        const handled = await Promise.all(outcomes.map((o) => handle(o, ctx)));
-        for (const [i, report] of handled.entries()) {
-          if (report.document) {
-            report.summary = summarise(report.document);
-            report.textSha256 = report.document.document.textSha256;
-          }
-          if (!options.keepDocuments) delete report.document;
-          reports.push({ report, index: (batch[i] as { index: number }).index });
-          onEvent?.({ type: 'document', index: reports.length - 1, total: sources.length, report });
-        }
+      const steps = lookahead(ordered, width, ({ source, index }) => documentStep(source, index, ctx));
+      for await (const [i, report] of enumerate(steps)) {
+        reports.push({ report, index: (ordered[i] as { index: number }).index });
+        onEvent?.({ type: 'document', index: i, total: sources.length, report });
       }
     } finally {
       await session.close();
@@ -335,13 +312,11 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
       Object.keys(previousState.documents).length === ids.length;
     const skip = quiet && complete && sameSet && !options.force;
     if (skip) {
-      const ledger = await readSeenLedger(out);
-      touchSeen(ledger, ids, previousState.date, date);
-      await writeSeenLedger(sortedLedger(ledger), out);
+      await touchSeenLedger(out, new Set(ids), previousState.date, date);
     }
     const beside = skip
       ? { exports: [] as Emitted[], texts: new Map<string, string>() }
-      : await writeBeside(out, ids, date);
+      : await writeBeside(out, ids, date, pool, width);
     const documents = reports.sort((a, b) => a.index - b.index).map((r) => r.report);
     const next: RunState = { extractor: EXTRACTOR_ID, date, documents: {} };
     for (const d of documents) {
@@ -358,4 +333,10 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
     await pool.destroy();
     await release();
   }
+}
+
+/** Pairs each value of an async iterable with its position. */
+async function* enumerate<T>(values: AsyncIterable<T>): AsyncGenerator<[number, T]> {
+  let i = 0;
+  for await (const value of values) yield [i++, value];
 }

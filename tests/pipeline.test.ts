@@ -3,6 +3,7 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSeenLedger } from '../src/emit/index.js';
 import { run } from '../src/pipeline.js';
 import { validate } from '../src/validate/index.js';
 import { ROOT } from './helpers/pipeline.js';
@@ -141,10 +142,7 @@ describe('a manifest of 50 URLs served locally, run three times', () => {
     expect(
       doc7.success && doc7.data.figures.find((f) => f.metric === 'convictions' && f.year === 2016)?.value,
     ).toBe(12);
-    const seen = JSON.parse(await readFile(join(dir, 'out', 'changes', 'seen.json'), 'utf8')) as Record<
-      string,
-      object
-    >;
+    const seen = await readSeenLedger(join(dir, 'out'));
     expect(Object.keys(seen)).toHaveLength(DOCS);
   }, 60_000);
 

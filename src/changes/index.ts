@@ -6,4 +6,17 @@ export {
   formatChangeReport,
   isEmptyReport,
 } from './diff.js';
-export { recordSeen, type SeenLedger, sortedLedger, touchSeen } from './seen.js';
+export {
+  mergeSeen,
+  recordSeen,
+  recordSeenKeys,
+  type SeenDates,
+  type SeenEntries,
+  type SeenLedger,
+  type SeenLine,
+  seenKeys,
+  sortedEntries,
+  sortedLedger,
+  touchEntries,
+  touchSeen,
+} from './seen.js';

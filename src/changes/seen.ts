@@ -1,8 +1,38 @@
 import type { TipDocument } from '../validate/schema.js';
 import { figureKey } from './diff.js';
 
+/** When one figure was first and last seen (YYYY-MM-DD). */
+export interface SeenDates {
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** When each figure of one document was first and last seen: `{ [figureKey]: dates }`. */
+export type SeenEntries = Record<string, SeenDates>;
+
 /** When each figure of each document was first and last seen: `{ [documentId]: { [figureKey]: dates } }`. */
-export type SeenLedger = Record<string, Record<string, { firstSeen: string; lastSeen: string }>>;
+export type SeenLedger = Record<string, SeenEntries>;
+
+/** One line of the ledger file (`changes/seen.jsonl`): a document's entries, the lines sorted by id. */
+export interface SeenLine {
+  id: string;
+  figures: SeenEntries;
+}
+
+/**
+ * The ledger keys of a document's figures: `figureKey`, with `#2`, `#3`... for repeats of the same key.
+ *
+ * @param doc A document.
+ */
+export function seenKeys(doc: TipDocument): string[] {
+  const counts = new Map<string, number>();
+  return doc.figures.map((f) => {
+    const base = figureKey(f);
+    const n = (counts.get(base) ?? 0) + 1;
+    counts.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  });
+}
 
 /**
  * Records, in place, that the figures of a document were seen on `date`: a new figure gets it as first and
@@ -11,20 +41,61 @@ export type SeenLedger = Record<string, Record<string, { firstSeen: string; last
  * ledger for each would make a run quadratic.)
  *
  * @param ledger The ledger, changed in place.
+ * @param id The document's id.
+ * @param keys Its figures' keys (`seenKeys`), made where the document was read (a worker thread).
+ * @param date The run's date, YYYY-MM-DD.
+ */
+export function recordSeenKeys(ledger: SeenLedger, id: string, keys: readonly string[], date: string): void {
+  ledger[id] = mergeSeen(ledger[id], keys, date);
+}
+
+/**
+ * One document's entries after a run saw `keys` on `date` (see `recordSeen`); changes `entries` in place.
+ *
+ * @param entries The document's entries so far, if any.
+ * @param keys Its figures' keys in this run (`seenKeys`).
+ * @param date The run's date.
+ */
+export function mergeSeen(
+  entries: SeenEntries | undefined,
+  keys: readonly string[],
+  date: string,
+): SeenEntries {
+  const merged = entries ?? {};
+  for (const key of keys) merged[key] = { firstSeen: merged[key]?.firstSeen ?? date, lastSeen: date };
+  return merged;
+}
+
+/**
+ * One document's entries after a quiet re-run on `date`: what was last seen on `previousDate` is still there.
+ *
+ * @param entries The document's entries, changed in place.
+ * @param previousDate The previous run's date.
+ * @param date This run's date.
+ */
+export function touchEntries(entries: SeenEntries, previousDate: string, date: string): SeenEntries {
+  for (const entry of Object.values(entries)) if (entry.lastSeen === previousDate) entry.lastSeen = date;
+  return entries;
+}
+
+/**
+ * A document's entries with the figure keys in order, so that the ledger file is the same for the same history.
+ *
+ * @param entries The entries.
+ */
+export function sortedEntries(entries: SeenEntries): SeenEntries {
+  return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * `recordSeenKeys` for a document at hand.
+ *
+ * @param ledger The ledger, changed in place.
  * @param doc A document of this run.
  * @param date The run's date, YYYY-MM-DD.
  */
 export function recordSeen(ledger: SeenLedger, doc: TipDocument, date: string): void {
-  const entries = ledger[doc.document.id] ?? {};
-  const counts = new Map<string, number>();
-  for (const f of doc.figures) {
-    const base = figureKey(f);
-    const n = (counts.get(base) ?? 0) + 1;
-    counts.set(base, n);
-    const key = n === 1 ? base : `${base}#${n}`;
-    entries[key] = { firstSeen: entries[key]?.firstSeen ?? date, lastSeen: date };
-  }
-  ledger[doc.document.id] = entries;
+  recordSeenKeys(ledger, doc.document.id, seenKeys(doc), date);
 }
 
 /**
@@ -37,10 +108,7 @@ export function recordSeen(ledger: SeenLedger, doc: TipDocument, date: string): 
  * @param date This run's date.
  */
 export function touchSeen(ledger: SeenLedger, ids: string[], previousDate: string, date: string): void {
-  for (const id of ids) {
-    for (const entry of Object.values(ledger[id] ?? {}))
-      if (entry.lastSeen === previousDate) entry.lastSeen = date;
-  }
+  for (const id of ids) touchEntries(ledger[id] ?? {}, previousDate, date);
 }
 
 /**

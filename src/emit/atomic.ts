@@ -14,10 +14,22 @@ import { basename, dirname, join } from 'node:path';
 export async function writeFileAtomic(path: string, content: string): Promise<boolean> {
   const previous = await readFile(path, 'utf8').catch(() => null);
   if (previous === content) return false;
+  await replaceFile(path, content);
+  return true;
+}
+
+/**
+ * Replaces a file atomically (as `writeFileAtomic` does) without first comparing: for callers that already
+ * know the content changed.
+ *
+ * @param path The file to replace.
+ * @param content The new content, as text or as UTF-8 bytes.
+ */
+export async function replaceFile(path: string, content: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();
@@ -28,5 +40,4 @@ export async function writeFileAtomic(path: string, content: string): Promise<bo
     await rm(temp, { force: true });
     throw error;
   }
-  return true;
 }

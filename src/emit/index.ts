@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TipDocument } from '../validate/schema.js';
 import { jsonSchema } from '../validate/schema.js';
-import { writeFileAtomic } from './atomic.js';
+import { replaceFile, writeFileAtomic } from './atomic.js';
 import { canonicalJson } from './json.js';
 
 export { writeFileAtomic } from './atomic.js';
@@ -59,6 +59,33 @@ export async function emitReport(html: string, outDir: string): Promise<Emitted>
 }
 
 /**
+ * Writes a document's JSON, made beforehand by `canonicalJson` and found to differ from the file's (in a worker
+ * thread), as `<outDir>/<id>.json`, atomically. The caller creates the folder once.
+ *
+ * @param outDir The output folder.
+ * @param id The document id.
+ * @param json The document's canonical JSON, as UTF-8 bytes.
+ */
+export async function writeDocumentJson(outDir: string, id: string, json: Uint8Array): Promise<Emitted> {
+  if (!SAFE_ID.test(id)) throw new TypeError(`Expected a document id usable as a file name, got \`${id}\``);
+  const path = join(outDir, `${id}.json`);
+  await replaceFile(path, json);
+  return { path, written: true };
+}
+
+/**
+ * Reads the bytes of the document a previous run wrote for `id`, unparsed (a worker thread parses them).
+ *
+ * @param outDir The output folder.
+ * @param id The document id.
+ * @returns The file's bytes, or null when there is none.
+ */
+export async function readPreviousJson(outDir: string, id: string): Promise<Uint8Array | null> {
+  if (!SAFE_ID.test(id)) return null;
+  return readFile(join(outDir, `${id}.json`)).catch(() => null);
+}
+
+/**
  * Reads the document a previous run wrote for `id`, if any, so that a failed run still exports it.
  *
  * @param outDir The output folder.
@@ -74,6 +101,8 @@ export async function readPreviousDocument(outDir: string, id: string): Promise<
   }
 }
 
+export { type LedgerUpdate, openLedgerUpdate, readSeenLedger, touchSeenLedger } from './ledger.js';
+export { EXPORT_PATHS, exportRows } from './rows.js';
 export {
   acquireLock,
   emitChangeReport,
@@ -81,8 +110,6 @@ export {
   outputComplete,
   type RunState,
   readRunState,
-  readSeenLedger,
   writeRunState,
-  writeSeenLedger,
 } from './state.js';
 export { type ExportStream, openExportStream } from './stream.js';

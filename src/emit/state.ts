@@ -1,6 +1,6 @@
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ChangeReport, SeenLedger } from '../changes/index.js';
+import type { ChangeReport } from '../changes/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { canonicalJson } from './json.js';
 
@@ -81,33 +81,6 @@ export async function emitChangeReport(report: ChangeReport, outDir: string): Pr
   const path = join(outDir, 'changes', `${report.id}.json`);
   await writeFileAtomic(path, canonicalJson(report));
   return path;
-}
-
-/**
- * Reads the seen ledger, or an empty one.
- *
- * @param outDir The output folder.
- */
-export async function readSeenLedger(outDir: string): Promise<SeenLedger> {
-  try {
-    const parsed: unknown = JSON.parse(await readFile(join(outDir, 'changes', 'seen.json'), 'utf8'));
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as SeenLedger)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-/**
- * Writes the seen ledger atomically.
- *
- * @param ledger The ledger.
- * @param outDir The output folder.
- */
-export async function writeSeenLedger(ledger: SeenLedger, outDir: string): Promise<void> {
-  await mkdir(join(outDir, 'changes'), { recursive: true });
-  await writeFileAtomic(join(outDir, 'changes', 'seen.json'), canonicalJson(ledger));
 }
 
 /** What a run remembers of each document for the next one: enough to tell "unchanged" without reading it. */

@@ -4,9 +4,9 @@ import { basename, dirname, join } from 'node:path';
 import type { TipDocument } from '../validate/schema.js';
 import { writeFileAtomic } from './atomic.js';
 import { dataPackageOf, type Integrity } from './datapackage.js';
-import { FIGURES_JSONL_PATH, FLAT_TABLES, figuresJsonl, tableCsv } from './flat.js';
 import type { Emitted } from './index.js';
 import { canonicalJson } from './json.js';
+import { EXPORT_HEADERS, EXPORT_PATHS, exportRows } from './rows.js';
 
 /**
  * The flat exports written as a run goes, one document at a time, so that a run over ten thousand documents
@@ -17,6 +17,8 @@ import { canonicalJson } from './json.js';
 export interface ExportStream {
   /** Appends one document's rows to every export. */
   add(doc: TipDocument): Promise<void>;
+  /** Appends rows made beforehand by `exportRows` (in a worker thread), as text or UTF-8 bytes. */
+  addRows(rows: readonly (string | Uint8Array)[]): Promise<void>;
   /** Closes the exports, puts each in place when it changed, writes datapackage.json. */
   finish(): Promise<Emitted[]>;
   /** Closes and removes the temporary files (when the run fails). */
@@ -29,32 +31,23 @@ interface Sink {
   handle: FileHandle;
   hash: Hash;
   bytes: number;
-  rows: (doc: TipDocument) => string;
 }
 
-async function sink(
-  outDir: string,
-  name: string,
-  header: string,
-  rows: (doc: TipDocument) => string,
-): Promise<Sink> {
+async function sink(outDir: string, name: string, header: string): Promise<Sink> {
   const path = join(outDir, name);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const s: Sink = { path, temp, handle: await open(temp, 'w'), hash: createHash('sha256'), bytes: 0, rows };
+  const s: Sink = { path, temp, handle: await open(temp, 'w'), hash: createHash('sha256'), bytes: 0 };
   await write(s, header);
   return s;
 }
 
-async function write(s: Sink, text: string): Promise<void> {
-  if (text === '') return;
-  const bytes = Buffer.from(text, 'utf8');
+async function write(s: Sink, text: string | Uint8Array): Promise<void> {
+  if (text.length === 0) return;
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   s.hash.update(bytes);
   s.bytes += bytes.length;
   await s.handle.write(bytes);
 }
-
-/** The header line of a CSV table: the table serialised with no documents. */
-const headerOf = (t: (typeof FLAT_TABLES)[number]): string => tableCsv(t, []);
 
 /**
  * Opens the streamed flat exports in an output folder.
@@ -64,16 +57,15 @@ const headerOf = (t: (typeof FLAT_TABLES)[number]): string => tableCsv(t, []);
 export async function openExportStream(outDir: string): Promise<ExportStream> {
   await mkdir(outDir, { recursive: true });
   const sinks: Sink[] = [];
-  for (const t of FLAT_TABLES) {
-    const header = headerOf(t);
-    sinks.push(await sink(outDir, t.path, header, (doc) => tableCsv(t, [doc]).slice(header.length)));
-  }
-  sinks.push(await sink(outDir, FIGURES_JSONL_PATH, '', (doc) => figuresJsonl([doc])));
+  for (const [i, path] of EXPORT_PATHS.entries())
+    sinks.push(await sink(outDir, path, EXPORT_HEADERS[i] ?? ''));
   const close = () => Promise.all(sinks.map((s) => s.handle.close().catch(() => undefined)));
+  const addRows = async (rows: readonly (string | Uint8Array)[]): Promise<void> => {
+    for (const [i, s] of sinks.entries()) await write(s, rows[i] ?? '');
+  };
   return {
-    add: async (doc) => {
-      for (const s of sinks) await write(s, s.rows(doc));
-    },
+    add: (doc) => addRows(exportRows(doc)),
+    addRows,
     finish: async () => {
       await Promise.all(sinks.map((s) => s.handle.sync()));
       await close();
