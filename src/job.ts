@@ -45,7 +45,7 @@ export interface DocumentTask {
  * the file is left as it is (not modified, the same clean text by the same extractor, or the same bytes).
  */
 export type DocumentResult =
-  | { ok: false; failure: DocumentFailure }
+  | { ok: false; failure: DocumentFailure; rows: DocumentRows | null }
   | {
       ok: true;
       status: 'new' | 'changed' | 'unchanged' | 'not_modified';
@@ -55,6 +55,8 @@ export type DocumentResult =
       /** For a changed document, figure by figure; null when nothing an auditor reads changed. */
       changes: ChangeReport | null;
       document?: TipDocument;
+      /** The export rows of the document as it now stands. */
+      rows: DocumentRows;
     };
 
 /** Turn a document's last good JSON into its export rows (phase two of a run). */
@@ -64,10 +66,16 @@ export interface RowsTask {
   json: Uint8Array;
 }
 
-/** A document's rows for each flat export, its figures' ledger keys, and its clean text's hash. */
-export type RowsResult =
-  | { ok: true; id: string; textSha256: string; rows: Uint8Array[]; seen: string[] }
-  | { ok: false };
+/** A document's rows for each flat export (UTF-8, in `EXPORT_PATHS` order), its ledger keys, its text hash. */
+export interface DocumentRows {
+  id: string;
+  textSha256: string;
+  rows: Uint8Array[];
+  seen: string[];
+}
+
+/** The rows of a document's JSON, or `ok: false` when the JSON is no valid document. */
+export type RowsResult = ({ ok: true } & DocumentRows) | { ok: false };
 
 export type Task = DocumentTask | RowsTask;
 export type TaskResult<T extends Task> = T extends DocumentTask ? DocumentResult : RowsResult;
@@ -112,10 +120,6 @@ export function summarise(doc: TipDocument): DocumentSummary {
   };
 }
 
-function kept(task: DocumentTask, doc: TipDocument): { document?: TipDocument } {
-  return task.keepDocument ? { document: doc } : {};
-}
-
 /**
  * Extracts one document and says what to write: the rules of a re-run live here, so that the main thread
  * and the worker threads follow them alike.
@@ -131,39 +135,57 @@ function kept(task: DocumentTask, doc: TipDocument): { document?: TipDocument } 
 export function runDocumentTask(task: DocumentTask): DocumentResult {
   const previousText = task.previousJson === null ? null : decoder.decode(task.previousJson);
   const previous = readDocumentJson(previousText);
+  // What the exports show when this run gives no new document: the last good output, if any.
+  const failed = (failure: DocumentFailure): DocumentResult => ({
+    ok: false,
+    failure,
+    rows: previous ? rowsOf(previous) : null,
+  });
+  const stands = (doc: TipDocument) => ({
+    summary: summarise(doc),
+    textSha256: doc.document.textSha256,
+    rows: rowsOf(doc),
+    ...(task.keepDocument ? { document: doc } : {}),
+  });
   if (task.notModified && previous && !task.force && previous.document.extractor === EXTRACTOR_ID) {
-    return {
-      ok: true,
-      status: 'not_modified',
-      json: null,
-      summary: summarise(previous),
-      textSha256: previous.document.textSha256,
-      changes: null,
-      ...kept(task, previous),
-    };
+    return { ok: true, status: 'not_modified', json: null, changes: null, ...stands(previous) };
   }
   const processed = processSource(task.fetched, task.force ? undefined : previous);
-  if (!processed.ok) return { ok: false, failure: processed.failure };
+  if (!processed.ok) return failed(processed.failure);
   const doc = processed.document;
   if (previous?.document.kind === 'tip_narrative' && doc.document.kind === 'unknown') {
-    const failure = {
+    return failed({
       errorClass: 'ContentError',
       message: 'The source no longer looks like a TIP narrative; the previous output is kept.',
-    };
-    return { ok: false, failure };
+    });
   }
-  const facts = { summary: summarise(doc), textSha256: doc.document.textSha256, ...kept(task, doc) };
-  if (processed.reused) return { ok: true, status: 'unchanged', json: null, changes: null, ...facts };
+  if (processed.reused) return { ok: true, status: 'unchanged', json: null, changes: null, ...stands(doc) };
   const json = canonicalJson(doc);
-  if (!previous) return { ok: true, status: 'new', json: encoder.encode(json), changes: null, ...facts };
-  if (json === previousText) return { ok: true, status: 'unchanged', json: null, changes: null, ...facts };
+  if (!previous)
+    return { ok: true, status: 'new', json: encoder.encode(json), changes: null, ...stands(doc) };
+  if (json === previousText)
+    return { ok: true, status: 'unchanged', json: null, changes: null, ...stands(doc) };
   const changes = diffDocuments(previous, doc);
   return {
     ok: true,
     status: 'changed',
     json: encoder.encode(json),
     changes: isEmptyReport(changes) ? null : changes,
-    ...facts,
+    ...stands(doc),
+  };
+}
+
+/**
+ * A document's export rows, ledger keys and text hash.
+ *
+ * @param doc A valid document.
+ */
+function rowsOf(doc: TipDocument): DocumentRows {
+  return {
+    id: doc.document.id,
+    textSha256: doc.document.textSha256,
+    rows: exportRows(doc).map((rows) => encoder.encode(rows)),
+    seen: seenKeys(doc),
   };
 }
 
@@ -174,14 +196,7 @@ export function runDocumentTask(task: DocumentTask): DocumentResult {
  */
 export function runRowsTask(task: RowsTask): RowsResult {
   const doc = readDocumentJson(task.json);
-  if (!doc) return { ok: false };
-  return {
-    ok: true,
-    id: doc.document.id,
-    textSha256: doc.document.textSha256,
-    rows: exportRows(doc).map((rows) => encoder.encode(rows)),
-    seen: seenKeys(doc),
-  };
+  return doc ? { ok: true, ...rowsOf(doc) } : { ok: false };
 }
 
 /**
@@ -190,8 +205,14 @@ export function runRowsTask(task: RowsTask): RowsResult {
  * @param result A task's result.
  */
 export function resultBuffers(result: DocumentResult | RowsResult): ArrayBuffer[] {
-  if (!result.ok) return [];
-  const views = 'rows' in result ? result.rows : result.json ? [result.json] : [];
+  const views: Uint8Array[] = [];
+  let rows: DocumentRows | null = null;
+  if ('status' in result) {
+    if (result.json) views.push(result.json);
+    rows = result.rows;
+  } else if ('failure' in result) rows = result.rows;
+  else if (result.ok) rows = result;
+  if (rows) views.push(...rows.rows);
   return views.map((view) => view.buffer as ArrayBuffer);
 }
 

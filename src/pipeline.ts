@@ -1,15 +1,13 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Piscina } from 'piscina';
+import { type Beside, openBeside, REPORT_MAX_DOCUMENTS } from './beside.js';
 import type { ChangeReport } from './changes/index.js';
 import {
   acquireLock,
   type Emitted,
   emitChangeReport,
-  emitReport,
   emitSchema,
-  openExportStream,
-  openLedgerUpdate,
   outputComplete,
   type RunState,
   readPreviousDocument,
@@ -22,10 +20,9 @@ import {
 import { type FetchEvent, type FetchOptions, openFetchSession, readManifest } from './fetch/index.js';
 import type { FetchOutcome, Source } from './fetch/types.js';
 import { EXTRACTOR_ID } from './fingerprint.js';
-import { type DocumentSummary, readDocumentJson, runTask, type Task, type TaskResult } from './job.js';
+import { type DocumentRows, type DocumentSummary, runTask, type Task, type TaskResult } from './job.js';
 import { lookahead } from './lookahead.js';
 import type { DocumentFailure } from './process.js';
-import { renderReport } from './report/index.js';
 import { validate } from './validate/index.js';
 import type { TipDocument } from './validate/schema.js';
 
@@ -100,8 +97,6 @@ export interface RunReport {
  */
 const WINDOW_PER_THREAD = 8;
 const MIN_WINDOW = 16;
-/** The HTML report shows at most this many documents (by id); a page of 10,000 narratives helps nobody. */
-const REPORT_MAX_DOCUMENTS = 50;
 
 function fetchFailure(outcome: FetchOutcome): DocumentFailure {
   const error = outcome.error;
@@ -166,43 +161,81 @@ interface StepContext {
   state: RunState | null;
   /** The ids whose output file exists. */
   existing: Set<string>;
+  /** The names of the files in the output folder when the run started. */
+  files: Set<string>;
+  /** True once the run writes the files beside the documents: a document not read must then be read for them. */
+  exporting: boolean;
 }
 
-/** Phase one for one manifest entry: fetch, extract (in the pool) and write what changed. */
-async function documentStep(source: Source, index: number, ctx: StepContext): Promise<DocumentReport> {
+/** One document's outcome: its report, and its export rows (undefined when its output was not read). */
+interface Step {
+  report: DocumentReport;
+  rows?: DocumentRows | null;
+  document?: TipDocument;
+}
+
+/** The export rows of a document's file as it stands, or null when it has none that is valid. */
+async function rowsFromFile(ctx: StepContext, id: string): Promise<DocumentRows | null> {
+  const json = ctx.files.has(`${id}.json`) ? await readPreviousJson(ctx.out, id) : null;
+  if (json === null) return null;
+  const rows = await ctx.pool.run({ type: 'rows', json });
+  return rows.ok ? rows : null;
+}
+
+/** A document whose output was not read: its rows when the run is writing exports, else nothing yet. */
+async function unread(ctx: StepContext, report: DocumentReport): Promise<Step> {
+  return ctx.exporting ? { report, rows: await rowsFromFile(ctx, report.id) } : { report };
+}
+
+/**
+ * One manifest entry: fetch, extract (in the pool) and write what changed.
+ *
+ * @param source The entry.
+ * @param index Its place in the manifest (for fetch events).
+ * @param position Its place in id order.
+ * @param ctx The run.
+ */
+async function documentStep(
+  source: Source,
+  index: number,
+  position: number,
+  ctx: StepContext,
+): Promise<Step> {
   const outcome = await ctx.fetch(source, index);
   const report: DocumentReport = { id: source.id, status: 'failed', fetch: outcome.status };
-  if (!outcome.fetched) return { ...report, failure: fetchFailure(outcome) };
+  if (!outcome.fetched) return unread(ctx, { ...report, failure: fetchFailure(outcome) });
   report.sha256 = outcome.fetched.sha256;
   // The fast path of a re-run: the same bytes as last time, by the same extractor: nothing to read or redo.
   const known = ctx.state?.documents[report.id];
   if (!ctx.force && known?.sha256 === outcome.fetched.sha256 && ctx.existing.has(report.id)) {
     const status = outcome.status === 'not_modified' ? 'not_modified' : 'unchanged';
-    return { ...report, status, summary: known.summary as DocumentSummary, textSha256: known.textSha256 };
+    const summary = known.summary as DocumentSummary;
+    return unread(ctx, { ...report, status, summary, textSha256: known.textSha256 });
   }
-  const previousJson = await readPreviousJson(ctx.out, report.id);
+  const previousJson = ctx.files.has(`${report.id}.json`) ? await readPreviousJson(ctx.out, report.id) : null;
   const result = await ctx.pool.run({
     type: 'document',
     fetched: outcome.fetched,
     notModified: outcome.status === 'not_modified',
     previousJson,
     force: ctx.force,
-    keepDocument: ctx.keepDocuments,
+    // The report shows the first documents by id: those come back whole rather than be read again.
+    keepDocument: ctx.keepDocuments || position < REPORT_MAX_DOCUMENTS,
   });
-  if (!result.ok) return { ...report, failure: result.failure };
+  if (!result.ok) return { report: { ...report, failure: result.failure }, rows: result.rows };
   const done: DocumentReport = {
     ...report,
     status: result.status,
     summary: result.summary,
     textSha256: result.textSha256,
   };
-  if (result.document) done.document = result.document;
+  if (result.document && ctx.keepDocuments) done.document = result.document;
   if (result.json !== null) done.emitted = await writeDocumentJson(ctx.out, report.id, result.json);
   if (result.changes) {
     done.changes = result.changes;
     await emitChangeReport(result.changes, ctx.out);
   }
-  return done;
+  return { report: done, rows: result.rows, ...(result.document ? { document: result.document } : {}) };
 }
 
 /** Sources in id order, each with its manifest index: exports come out in id order without sorting them. */
@@ -212,44 +245,9 @@ function byId(sources: Source[]): { source: Source; index: number }[] {
     .sort((a, b) => (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0));
 }
 
-/**
- * Phase two of a run: the files beside the documents (flat exports, data package, report, first/last-seen
- * ledger), rebuilt from every document's last good JSON in id order. The pool turns each JSON into its rows;
- * the main thread only reads files and appends text.
- */
-async function writeBeside(
-  out: string,
-  ids: string[],
-  date: string,
-  pool: Pool,
-  width: number,
-): Promise<{ exports: Emitted[]; texts: Map<string, string> }> {
-  const exportStream = await openExportStream(out);
-  const shown: TipDocument[] = [];
-  const texts = new Map<string, string>();
-  const ledger = await openLedgerUpdate(out);
-  const rowsOf = async (id: string) => {
-    const json = await readPreviousJson(out, id);
-    return json === null ? null : { json, rows: await pool.run({ type: 'rows', json }) };
-  };
-  try {
-    for await (const read of lookahead(ids, width, rowsOf)) {
-      if (!read?.rows.ok) continue;
-      const { rows } = read;
-      texts.set(rows.id, rows.textSha256);
-      await exportStream.addRows(rows.rows);
-      await ledger.record(rows.id, rows.seen, date);
-      const doc = shown.length < REPORT_MAX_DOCUMENTS ? readDocumentJson(read.json) : undefined;
-      if (doc) shown.push(doc);
-    }
-    const exports = [...(await exportStream.finish()), await emitReport(renderReport(shown), out)];
-    await ledger.finish();
-    return { exports, texts };
-  } catch (error) {
-    await exportStream.abort();
-    await ledger.abort();
-    throw error;
-  }
+/** Lists the file names of a folder, or none when it cannot be read. */
+async function fileNames(dir: string): Promise<Set<string>> {
+  return new Set(await readdir(dir).catch(() => []));
 }
 
 /**
@@ -279,6 +277,13 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
     const existing = new Set(ids.filter((id) => state?.documents[id] !== undefined));
     const complete = state !== null && (await outputComplete(out, [...existing]));
     await mkdir(out, { recursive: true });
+    const sameSet =
+      previousState !== null &&
+      ids.every((id) => id in previousState.documents) &&
+      Object.keys(previousState.documents).length === ids.length;
+    // When nothing changes, the files beside the documents stay as they are: they are only opened at the first
+    // document that is not unchanged (or at once when the last run's output cannot be trusted as it is).
+    const mayStayQuiet = complete && sameSet && options.force !== true;
     const reports: { report: DocumentReport; index: number }[] = [];
     const session = await openFetchSession(
       options.fetch ?? {},
@@ -292,43 +297,59 @@ export async function run(options: RunOptions = {}): Promise<RunReport> {
       fetch: async (source, index) => (await session.fetch([source], index))[0] as FetchOutcome,
       state: complete ? state : null,
       existing,
+      files: await fileNames(out),
+      exporting: !mayStayQuiet,
     };
+    const openFiles = () => openBeside(out, date, (id) => previousDocument(out, id));
+    let beside: Beside | null = ctx.exporting ? await openFiles() : null;
+    /** Documents left unchanged before the first change: read for the exports only if one comes. */
+    const quiet: string[] = [];
     try {
-      const steps = lookahead(ordered, width, ({ source, index }) => documentStep(source, index, ctx));
-      for await (const [i, report] of enumerate(steps)) {
+      const steps = lookahead(ordered, width, ({ source, index }, position) =>
+        documentStep(source, index, position, ctx),
+      );
+      for await (const [i, step] of enumerate(steps)) {
+        const { report } = step;
         reports.push({ report, index: (ordered[i] as { index: number }).index });
         onEvent?.({ type: 'document', index: i, total: sources.length, report });
+        if (!beside) {
+          if (report.status === 'unchanged' || report.status === 'not_modified') {
+            quiet.push(report.id);
+            continue;
+          }
+          ctx.exporting = true;
+          beside = await openFiles();
+          for await (const rows of lookahead(quiet, width, (id) => rowsFromFile(ctx, id)))
+            await beside.add(rows);
+        }
+        await beside.add(
+          step.rows === undefined ? await rowsFromFile(ctx, report.id) : step.rows,
+          step.document,
+        );
       }
+    } catch (error) {
+      await beside?.abort();
+      throw error;
     } finally {
       await session.close();
     }
     const schema = await emitSchema(out);
-    const quiet = reports.every(
-      ({ report }) => report.status === 'unchanged' || report.status === 'not_modified',
-    );
-    const sameSet =
-      previousState !== null &&
-      ids.every((id) => id in previousState.documents) &&
-      Object.keys(previousState.documents).length === ids.length;
-    const skip = quiet && complete && sameSet && !options.force;
-    if (skip) {
-      await touchSeenLedger(out, new Set(ids), previousState.date, date);
-    }
-    const beside = skip
-      ? { exports: [] as Emitted[], texts: new Map<string, string>() }
-      : await writeBeside(out, ids, date, pool, width);
+    if (!beside && previousState) await touchSeenLedger(out, new Set(ids), previousState.date, date);
+    const written = beside
+      ? await beside.finish()
+      : { exports: [] as Emitted[], texts: new Map<string, string>() };
     const documents = reports.sort((a, b) => a.index - b.index).map((r) => r.report);
     const next: RunState = { extractor: EXTRACTOR_ID, date, documents: {} };
     for (const d of documents) {
       const known = previousState?.documents[d.id];
-      const textSha256 = d.textSha256 ?? beside.texts.get(d.id) ?? known?.textSha256;
+      const textSha256 = d.textSha256 ?? written.texts.get(d.id) ?? known?.textSha256;
       const sha256 = d.failure ? known?.sha256 : (d.sha256 ?? known?.sha256);
       if (textSha256 && sha256 && d.summary)
         next.documents[d.id] = { sha256, textSha256, summary: d.summary };
       else if (known && d.failure) next.documents[d.id] = known;
     }
     await writeRunState(next, out);
-    return { documents, schema, exports: beside.exports, failed: documents.filter((d) => d.failure).length };
+    return { documents, schema, exports: written.exports, failed: documents.filter((d) => d.failure).length };
   } finally {
     await pool.destroy();
     await release();

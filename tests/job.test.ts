@@ -43,7 +43,9 @@ describe('runDocumentTask', () => {
     });
     expect(result.changes).toBeNull();
     expect(result.document).toBeUndefined();
-    expect(resultBuffers(result)).toStrictEqual([result.json?.buffer]);
+    expect(result.rows.id).toBe('test');
+    expect(result.rows.seen).toHaveLength(30);
+    expect(resultBuffers(result)).toStrictEqual([result.json, ...result.rows.rows].map((v) => v?.buffer));
   });
 
   it('writes nothing for the same clean text, for a 304, and for the same bytes under --force', () => {
@@ -74,13 +76,16 @@ describe('runDocumentTask', () => {
       path: 'refworld-5959eca511.txt',
     });
     const result = runDocumentTask(task({ fetched: notTip, previousJson: encode(firstRun()) }));
-    expect(result).toStrictEqual({
-      ok: false,
-      failure: {
-        errorClass: 'ContentError',
-        message: 'The source no longer looks like a TIP narrative; the previous output is kept.',
-      },
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.failure).toStrictEqual({
+      errorClass: 'ContentError',
+      message: 'The source no longer looks like a TIP narrative; the previous output is kept.',
     });
+    // The exports keep showing the previous output.
+    expect(result.rows?.seen).toHaveLength(30);
+    const empty = runDocumentTask(task({ fetched: fetched('') }));
+    expect(empty.ok === false && [empty.failure.errorClass, empty.rows]).toStrictEqual(['ParseError', null]);
   });
 
   it('treats unreadable previous output as none', () => {

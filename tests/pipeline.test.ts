@@ -3,7 +3,7 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeenLedger } from '../src/emit/index.js';
+import { flatExports, readSeenLedger } from '../src/emit/index.js';
 import { run } from '../src/pipeline.js';
 import { validate } from '../src/validate/index.js';
 import { ROOT } from './helpers/pipeline.js';
@@ -144,6 +144,20 @@ describe('a manifest of 50 URLs served locally, run three times', () => {
     ).toBe(12);
     const seen = await readSeenLedger(join(dir, 'out'));
     expect(Object.keys(seen)).toHaveLength(DOCS);
+    // The exports were opened at the first changed document (in id order, doc-7 comes after 47 unchanged
+    // ones, read back then) and hold every document as it now stands.
+    const docs = await Promise.all(
+      entries.map(async (e) => {
+        const doc = validate(JSON.parse(await readFile(join(dir, 'out', `${e.id}.json`), 'utf8')));
+        if (!doc.success) throw new Error(`${e.id} is not valid`);
+        return doc.data;
+      }),
+    );
+    for (const { name, content } of flatExports(docs)) {
+      expect(await readFile(join(dir, 'out', name), 'utf8')).toBe(content);
+    }
+    expect(third.exports.find((e) => e.path.endsWith('figures.csv'))?.written).toBe(true);
+    expect(second.exports).toStrictEqual([]);
   }, 60_000);
 
   it('refuses a second run on the same output folder while the first holds it', async () => {
