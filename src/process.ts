@@ -43,6 +43,9 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  */
 export function assemble(fetched: Fetched, clean: CleanDocument, segmented: Segmented): TipDocument {
   const extraction = extract(clean, segmented);
+  // The figures were made for this call alone: each takes its source span in place rather than as a copy
+  // (a new property goes last, where the spread put it).
+  for (const figure of extraction.figures) figure.source = sourceSpan(clean, figure);
   const { metadata } = clean;
   const diagnostics: Diagnostic[] = [
     ...clean.diagnostics,
@@ -71,7 +74,7 @@ export function assemble(fetched: Fetched, clean: CleanDocument, segmented: Segm
     tier: extraction.tier,
     sections: segmented.sections,
     statutes: extraction.statutes,
-    figures: extraction.figures.map((figure) => ({ ...figure, source: sourceSpan(clean, figure) })),
+    figures: extraction.figures,
     numbers: extraction.numbers,
     diagnostics,
     text: clean.text,

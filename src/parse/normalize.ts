@@ -221,5 +221,8 @@ const INVISIBLE_RUN = new RegExp(`[${INVISIBLE}]+`, 'g');
  * @example normalizeInline(' 27\u00A0June  2017 ') //=> '27 June 2017'
  */
 export function normalizeInline(value: string): string {
+  // Nearly every value (every line of a text dump is read through here) has single ASCII spaces only:
+  // then there is nothing to drop or collapse, and the two replaces below would copy it for nothing.
+  if (!NEEDS_WORK.test(value)) return value.trim();
   return value.replace(INVISIBLE_RUN, '').replace(SPACE_RUN, ' ').trim();
 }

@@ -37,42 +37,54 @@ export function validate(candidate: unknown): ValidationResult {
   return issues.length > 0 ? { success: false, issues } : { success: true, data: parsed.data };
 }
 
+type SpanProblem = 'span_out_of_range' | 'span_quote_mismatch';
+
 /** The schema cannot say that a quote is the slice of the text it points into: this does. */
 function spanIssues(doc: TipDocument): ValidationIssue[] {
   const { text } = doc;
   const issues: ValidationIssue[] = [];
-  const check = (path: string, start: number, end: number, quote: string): void => {
-    if (end < start || end > text.length) {
-      issues.push({
-        path,
-        code: 'span_out_of_range',
-        message: `Expected 0 <= ${start} <= ${end} <= ${text.length}`,
-      });
-    } else if (text.slice(start, end) !== quote) {
-      issues.push({
-        path,
-        code: 'span_quote_mismatch',
-        message: `Expected the quote to equal text.slice(${start}, ${end})`,
-      });
-    }
+  // A quote of null checks the range alone (a section has no quote).
+  const problem = (start: number, end: number, quote: string | null): SpanProblem | null => {
+    if (end < start || end > text.length) return 'span_out_of_range';
+    if (quote !== null && text.slice(start, end) !== quote) return 'span_quote_mismatch';
+    return null;
+  };
+  // Called only for a problem, so that a path is built only then: a document has hundreds of spans.
+  const report = (path: string, code: SpanProblem, start: number, end: number): void => {
+    issues.push({
+      path,
+      code,
+      message:
+        code === 'span_out_of_range'
+          ? `Expected 0 <= ${start} <= ${end} <= ${text.length}`
+          : `Expected the quote to equal text.slice(${start}, ${end})`,
+    });
   };
   doc.figures.forEach((f, i) => {
-    check(`figures.${i}`, f.start, f.end, f.quote);
+    const code = problem(f.start, f.end, f.quote);
+    if (code) report(`figures.${i}`, code, f.start, f.end);
   });
   doc.statutes.forEach((s, i) => {
     s.mentions.forEach((m, j) => {
-      check(`statutes.${i}.mentions.${j}`, m.start, m.end, m.quote);
+      const code = problem(m.start, m.end, m.quote);
+      if (code) report(`statutes.${i}.mentions.${j}`, code, m.start, m.end);
     });
     s.penalties.forEach((p, j) => {
-      check(`statutes.${i}.penalties.${j}`, p.start, p.end, p.quote);
+      const code = problem(p.start, p.end, p.quote);
+      if (code) report(`statutes.${i}.penalties.${j}`, code, p.start, p.end);
     });
   });
   doc.numbers.forEach((n, i) => {
-    check(`numbers.${i}`, n.start, n.end, n.text);
+    const code = problem(n.start, n.end, n.text);
+    if (code) report(`numbers.${i}`, code, n.start, n.end);
   });
-  if (doc.tier) check('tier', doc.tier.start, doc.tier.end, doc.tier.quote);
+  if (doc.tier) {
+    const code = problem(doc.tier.start, doc.tier.end, doc.tier.quote);
+    if (code) report('tier', code, doc.tier.start, doc.tier.end);
+  }
   doc.sections.forEach((s, i) => {
-    check(`sections.${i}`, s.start, s.end, text.slice(s.start, s.end));
+    const code = problem(s.start, s.end, null);
+    if (code) report(`sections.${i}`, code, s.start, s.end);
   });
   return issues;
 }

@@ -123,12 +123,11 @@ export function unitFor(noun: NounCue['unit'] | null, metric: Metric): Unit | nu
  * Copies what a part inherits from its total (statute and actor), or a comparison from the figure it is set
  * against (the actor only: the text does not say the earlier figure was counted under the same law).
  *
+ * @param draft The part or the comparison; written in place.
  * @param from The total or the compared figure.
  * @param part True for a part, false for a comparison.
  */
-export function inherit(from: Draft, part: boolean): Pick<Draft, 'statute' | 'actor'> {
-  const out: Pick<Draft, 'statute' | 'actor'> = {};
-  if (part && from.statute !== undefined) out.statute = from.statute;
-  if (from.actor !== undefined) out.actor = from.actor;
-  return out;
+export function inherit(draft: Draft, from: Draft, part: boolean): void {
+  if (part && from.statute !== undefined) draft.statute = from.statute;
+  if (from.actor !== undefined) draft.actor = from.actor;
 }

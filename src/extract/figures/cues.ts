@@ -8,20 +8,65 @@ export interface CueMatch<T> {
   end: number;
 }
 
-/** One table turned into one regular expression with a named group per row. */
+/** One table turned into one regular expression with a capture group per row. */
 export interface CompiledTable<T> {
   rules: CueRule<T>[];
   regex: RegExp;
+  /** The capture group of each row, in row order. */
+  groups: number[];
 }
 
-function alternation<T>(rules: CueRule<T>[]): string {
-  return rules.map((rule, i) => `(?<r${i}>${rule.pattern})`).join('|');
+/**
+ * Capture groups in a pattern source: `(` and `(?<name>` outside a character class, not escaped. Rows are
+ * written without any, but a row that had one would shift the groups of the rows after it.
+ */
+function captureGroups(source: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (
+      c === '(' &&
+      (source[i + 1] !== '?' || (source[i + 2] === '<' && !'=!'.includes(source[i + 3] ?? '=')))
+    )
+      count++;
+  }
+  return count;
+}
+
+/**
+ * The rows as one alternation. Each row is a plain (numbered) group, not a named one: a match then carries
+ * no `groups` object with a key per row, and the row is found by index, not by building `r0`, `r1`, ...
+ */
+function alternation<T>(rules: CueRule<T>[]): { source: string; groups: number[] } {
+  const groups: number[] = [];
+  let next = 1;
+  for (const rule of rules) {
+    groups.push(next);
+    next += 1 + captureGroups(rule.pattern);
+  }
+  return { source: rules.map((rule) => `(${rule.pattern})`).join('|'), groups };
 }
 
 function which<T>(table: CompiledTable<T>, match: RegExpExecArray): CueRule<T> {
-  const groups = match.groups ?? {};
-  const index = table.rules.findIndex((_, i) => groups[`r${i}`] !== undefined);
-  return table.rules[index] as CueRule<T>;
+  const { rules, groups } = table;
+  for (let i = 0; i < rules.length; i++) {
+    if (match[groups[i] as number] !== undefined) return rules[i] as CueRule<T>;
+  }
+  throw new Error('Expected a cue match to take one row of its table');
+}
+
+/** A compiled table from its rows and a source built around their alternation. */
+function compile<T>(
+  rules: CueRule<T>[],
+  wrap: (alternatives: string) => string,
+  flags: string,
+): CompiledTable<T> {
+  const { source, groups } = alternation(rules);
+  return { rules, regex: new RegExp(wrap(source), flags), groups };
 }
 
 /**
@@ -33,10 +78,7 @@ function which<T>(table: CompiledTable<T>, match: RegExpExecArray): CueRule<T> {
 export function compileBefore<T>(rules: CueRule<T>[]): CompiledTable<T> {
   // A second verb may join the cue: "rescued and reintegrated 116 children", "identified and assisted 86".
   const chained = String.raw`(?:\s+(?:and|or)\s+[a-z]+(?:ed|ing))?`;
-  return {
-    rules,
-    regex: new RegExp(String.raw`(?<![\w-])(?:${alternation(rules)})${chained}\s*${FILLER}$`, 'i'),
-  };
+  return compile(rules, (rows) => String.raw`(?<![\w-])(?:${rows})${chained}\s*${FILLER}$`, 'i');
 }
 
 /**
@@ -47,7 +89,7 @@ export function compileBefore<T>(rules: CueRule<T>[]): CompiledTable<T> {
  */
 export function compileAfter<T>(rules: CueRule<T>[]): CompiledTable<T> {
   const aux = String.raw`(?:(?:were|was|are|is|have\s+been|had\s+been|has\s+been|being)\s+)?(?:[a-z]+ly\s+)?`;
-  return { rules, regex: new RegExp(String.raw`^\s*${aux}(?:${alternation(rules)})(?![\w-])`, 'i') };
+  return compile(rules, (rows) => String.raw`^\s*${aux}(?:${rows})(?![\w-])`, 'i');
 }
 
 /**
@@ -56,7 +98,7 @@ export function compileAfter<T>(rules: CueRule<T>[]): CompiledTable<T> {
  * @param rules The table.
  */
 export function compileAt<T>(rules: CueRule<T>[]): CompiledTable<T> {
-  return { rules, regex: new RegExp(String.raw`^(?:${alternation(rules)})(?![\w-])`, 'i') };
+  return compile(rules, (rows) => String.raw`^(?:${rows})(?![\w-])`, 'i');
 }
 
 /**
@@ -65,7 +107,7 @@ export function compileAt<T>(rules: CueRule<T>[]): CompiledTable<T> {
  * @param rules The table.
  */
 export function compileFind<T>(rules: CueRule<T>[]): CompiledTable<T> {
-  return { rules, regex: new RegExp(String.raw`(?<![\w-])(?:${alternation(rules)})(?![\w-])`, 'gi') };
+  return compile(rules, (rows) => String.raw`(?<![\w-])(?:${rows})(?![\w-])`, 'gi');
 }
 
 /**

@@ -37,17 +37,35 @@ export function isCount(mention: NumberMention): boolean {
   return mention.kind === 'count' || mention.kind === 'range';
 }
 
+/** Where a draft stands and what it counts: every field of a draft that is not the number's own. */
+export type DraftPlace = Omit<Draft, 'value' | 'min' | 'max' | 'qualifier'>;
+
 /**
- * Copies value, range ends and qualifier of a number mention onto a draft.
+ * A draft of a number mention: its value, range ends and qualifier, then the given fields. Built one field
+ * after another rather than by spreading partial objects: drafts then share a few hidden classes, and the
+ * refiners, which read their fields many times, read them fast.
  *
  * @param mention The number the figure is about.
+ * @param place The other fields; they are copied, in the order `Draft` lists them.
  */
-export function valueFields(mention: NumberMention): Pick<Draft, 'value' | 'min' | 'max' | 'qualifier'> {
-  const out: Pick<Draft, 'value' | 'min' | 'max' | 'qualifier'> = { value: mention.value };
-  if (mention.min !== undefined) out.min = mention.min;
-  if (mention.max !== undefined) out.max = mention.max;
-  if (mention.qualifier !== undefined) out.qualifier = mention.qualifier;
-  return out;
+export function newDraft(mention: NumberMention, place: DraftPlace): Draft {
+  const draft: Draft = {
+    metric: place.metric,
+    value: mention.value,
+    unit: place.unit,
+    year: place.year,
+    isComparison: place.isComparison,
+    section: place.section,
+    start: place.start,
+    end: place.end,
+    number: place.number,
+    sentence: place.sentence,
+    segment: place.segment,
+  };
+  if (mention.min !== undefined) draft.min = mention.min;
+  if (mention.max !== undefined) draft.max = mention.max;
+  if (mention.qualifier !== undefined) draft.qualifier = mention.qualifier;
+  return draft;
 }
 
 /**

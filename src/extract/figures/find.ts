@@ -1,7 +1,7 @@
 import type { Range } from '../../segment/types.js';
 import type { DocumentKind, NumberMention, Section, Statute } from '../../validate/schema.js';
 import { describePart, findActor, findStatute, inherit, unitFor } from './context.js';
-import { type Draft, isCount, valueFields } from './draft.js';
+import { type Draft, type DraftPlace, isCount, newDraft } from './draft.js';
 import { fitsNoun, type Phrase, readPhrase } from './phrase.js';
 import type { Metric, NounCue } from './rules.js';
 import { type Segment, type SentenceScope, scopeSentence } from './scope.js';
@@ -177,35 +177,33 @@ function draftOne(
   }
   const own = ownMetric(phrase);
   const nounUnit: NounCue['unit'] | null = phrase.noun?.gives.unit ?? null;
-  const base = {
-    ...valueFields(mention),
+  const place = (metric: Metric, unit: Draft['unit'], start: number, end: number): DraftPlace => ({
+    metric,
+    unit,
     year: null,
     isComparison: segment.comparison,
     section: state.section.kind,
+    start,
+    end,
     number: { start: mention.start, end: mention.end },
     sentence: scope.index,
     segment,
-  };
+  });
 
   const part = partOf(state, mention, phrase, segment, own);
   if (part) {
     const metric = phrase.noun?.gives.metric ? part.total.metric : (own ?? part.total.metric);
     const described = describe(state, mention, phrase, segment.end);
     const end = Math.max(mention.end, phrase.noun?.end ?? 0, described?.end ?? 0);
-    const draft: Draft = {
-      ...base,
-      ...inherit(part.total, true),
-      metric,
-      unit: nounUnit
-        ? unitFor(nounUnit, metric)
-        : metric === part.total.metric
-          ? part.total.unit
-          : unitFor(null, metric),
-      partOf: part.total,
-      group: part.group,
-      start: mention.start,
-      end,
-    };
+    const unit = nounUnit
+      ? unitFor(nounUnit, metric)
+      : metric === part.total.metric
+        ? part.total.unit
+        : unitFor(null, metric);
+    const draft = newDraft(mention, place(metric, unit, mention.start, end));
+    inherit(draft, part.total, true);
+    draft.partOf = part.total;
+    draft.group = part.group;
     if (described?.text) draft.breakdown = described.text;
     return draft;
   }
@@ -240,14 +238,9 @@ function draftOne(
     phrase.noun?.end ?? 0,
     phrase.participle && resolved === own ? phrase.participle.end : 0,
   );
-  const draft: Draft = {
-    ...base,
-    ...(from ? inherit(from, false) : {}),
-    metric: resolved,
-    unit: nounUnit ? unitFor(nounUnit, resolved) : (from?.unit ?? unitFor(null, resolved)),
-    start,
-    end,
-  };
+  const unit = nounUnit ? unitFor(nounUnit, resolved) : (from?.unit ?? unitFor(null, resolved));
+  const draft = newDraft(mention, place(resolved, unit, start, end));
+  if (from) inherit(draft, from, false);
   if (anchored && from) draft.anchor = from;
   const statute = findStatute(input.statutes, segment, mention.start);
   if (statute) draft.statute = statute;

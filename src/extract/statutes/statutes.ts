@@ -196,13 +196,23 @@ function instrumentNumber(instrument: string): string | null {
  */
 export function statuteArticleRanges(statutes: readonly Statute[]): Range[] {
   const ranges = new Map<string, Range>();
+  // One pattern per number as written, not one per mention: a statute is mentioned many times.
+  const patterns = new Map<string, RegExp>();
+  const patternOf = (written: string): RegExp => {
+    let pattern = patterns.get(written);
+    if (pattern === undefined) {
+      pattern = numberPattern(written);
+      patterns.set(written, pattern);
+    }
+    return pattern;
+  };
   for (const statute of statutes) {
     const written = [statute.article, instrumentNumber(statute.instrument)].filter(
       (w): w is string => w !== null,
     );
     for (const mention of statute.mentions) {
       for (const w of written) {
-        const match = numberPattern(w).exec(mention.quote);
+        const match = patternOf(w).exec(mention.quote);
         if (!match) continue;
         const start = mention.start + match.index;
         ranges.set(`${start}`, { start, end: start + match[0].length });
