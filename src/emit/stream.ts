@@ -31,12 +31,19 @@ interface Sink {
   handle: FileHandle;
   hash: Hash;
   bytes: number;
+  /** Rows not yet written: a document's rows are a few KB, and a write per document per file costs more. */
+  pending: Uint8Array[];
+  pendingBytes: number;
 }
+
+/** How many bytes a sink gathers before it writes them. */
+const FLUSH_BYTES = 256 * 1024;
 
 async function sink(outDir: string, name: string, header: string): Promise<Sink> {
   const path = join(outDir, name);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const s: Sink = { path, temp, handle: await open(temp, 'w'), hash: createHash('sha256'), bytes: 0 };
+  const handle = await open(temp, 'w');
+  const s: Sink = { path, temp, handle, hash: createHash('sha256'), bytes: 0, pending: [], pendingBytes: 0 };
   await write(s, header);
   return s;
 }
@@ -46,7 +53,17 @@ async function write(s: Sink, text: string | Uint8Array): Promise<void> {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   s.hash.update(bytes);
   s.bytes += bytes.length;
-  await s.handle.write(bytes);
+  s.pending.push(bytes);
+  s.pendingBytes += bytes.length;
+  if (s.pendingBytes >= FLUSH_BYTES) await flush(s);
+}
+
+async function flush(s: Sink): Promise<void> {
+  if (s.pending.length === 0) return;
+  const chunk = Buffer.concat(s.pending, s.pendingBytes);
+  s.pending = [];
+  s.pendingBytes = 0;
+  await s.handle.write(chunk);
 }
 
 /**
@@ -67,6 +84,7 @@ export async function openExportStream(outDir: string): Promise<ExportStream> {
     add: (doc) => addRows(exportRows(doc)),
     addRows,
     finish: async () => {
+      for (const s of sinks) await flush(s);
       await Promise.all(sinks.map((s) => s.handle.sync()));
       await close();
       const stats = new Map<string, Integrity>();
