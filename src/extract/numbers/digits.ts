@@ -81,7 +81,17 @@ function endsNamedCode(text: string, start: number): boolean {
 }
 
 function plain(start: number, digits: string, rule = 'digits'): NumNode {
-  return { start, end: start + digits.length, kind: 'count', value: Number(digits), rules: [rule] };
+  return {
+    start,
+    end: start + digits.length,
+    kind: 'count',
+    value: Number(digits),
+    min: undefined,
+    max: undefined,
+    qualifier: undefined,
+    unit: undefined,
+    rules: [rule],
+  };
 }
 
 /** The nodes read at one place, and where scanning goes on. */
@@ -127,6 +137,10 @@ export function readDigits(text: string, start: number, urls: UrlRuns): DigitRea
     end: to,
     kind,
     value: sign >= 0 && value !== 0 ? -value : value,
+    min: undefined,
+    max: undefined,
+    qualifier: undefined,
+    unit: undefined,
     rules,
   });
   if (g.date !== undefined)

@@ -161,7 +161,10 @@ function unknownNumber(toks: readonly Tok[], i: number): NumNode | null {
     end: c.end,
     kind: 'count',
     value: null,
+    min: undefined,
+    max: undefined,
     qualifier: 'unknown',
+    unit: undefined,
     rules: ['word-unknown'],
   };
 }
@@ -209,7 +212,17 @@ export function parsePhrases(text: string, toks: readonly Tok[]): NumNode[] {
     const value = negative && core.value !== 0 ? -core.value : core.value;
     const kind = negative && core.kind === 'year' ? 'count' : core.kind;
     const rules = negative ? [...core.rules, 'word-negative'] : core.rules;
-    nodes.push({ start: t.start, end: last.end, kind, value, rules });
+    nodes.push({
+      start: t.start,
+      end: last.end,
+      kind,
+      value,
+      min: undefined,
+      max: undefined,
+      qualifier: undefined,
+      unit: undefined,
+      rules,
+    });
     i = core.end;
   }
   return nodes;

@@ -6,22 +6,36 @@
 import type { NumberKind, NumberMention, Qualifier } from '../../validate/schema.js';
 import type { CardinalType, OrdinalType } from '../words.js';
 
-/** A number as the rule stages see it; offsets are relative to the scanned slice until the end. */
+/**
+ * A number as the rule stages see it; offsets are relative to the scanned slice until the end. Every
+ * field is always present (absent ones are `undefined`), in this order: nodes of one shape keep the
+ * stages' and the rules' property reads monomorphic (V8 deoptimised on "wrong map" when they varied).
+ */
 export interface NumNode {
   start: number;
   end: number;
+  kind: NumberKind;
+  value: number | null;
+  min: number | undefined;
+  max: number | undefined;
+  qualifier: Qualifier | undefined;
+  unit: string | undefined;
+  /** The rules that built this node, innermost first (lexical rule, then each stage's rule). */
+  rules: string[];
+}
+
+/**
+ * What a rule's build step returns: the node's meaning, absent fields left out; the runner adds offsets
+ * and rule names, and copies the meaning into a node of the one shape.
+ */
+export interface Draft {
   kind: NumberKind;
   value: number | null;
   min?: number;
   max?: number;
   qualifier?: Qualifier;
   unit?: string;
-  /** The rules that built this node, innermost first (lexical rule, then each stage's rule). */
-  rules: string[];
 }
-
-/** What a rule's build step returns: the node's meaning; the runner adds offsets and rule names. */
-export type Draft = Omit<NumNode, 'start' | 'end' | 'rules'>;
 
 /** How a token is separated from the token before it. */
 export type Gap = 'space' | 'hyphen' | 'break';
