@@ -177,6 +177,35 @@ describe('tip-extract run --workers', () => {
       expect(await readFile(join(two, f), 'utf8'), f).toBe(await readFile(join(one, f), 'utf8'));
     }
   });
+
+  it('does a document too big for a worker thread on the main thread, with the same output', async () => {
+    // 10,000 headings need some 700 MB of heap; a worker thread may use 48 MB, so it dies on this document
+    // and the run must hand the document to the main thread instead of failing.
+    const dir = await temp();
+    const huge = Array.from(
+      { length: 10_000 },
+      (_, i) => `PROSECUTION\n\nThe government convicted ${i} offenders.`,
+    );
+    await writeFile(join(dir, 'huge.txt'), huge.join('\n\n'));
+    const seed = join(ROOT, 'fixtures', 'sources', 'refworld-5959eca511.txt');
+    const manifest = [
+      { id: 'huge', path: join(dir, 'huge.txt') },
+      { id: 'seed', path: seed },
+    ];
+    await writeFile(join(dir, 'sources.json'), JSON.stringify(manifest));
+    const outputs = [];
+    for (const workers of ['2', '1']) {
+      const out = join(dir, `out-${workers}`);
+      const result = cli(['run', '--sources', join(dir, 'sources.json'), '--out', out, '--workers', workers]);
+      expect(result.code, result.stderr).toBe(0);
+      outputs.push([
+        await readFile(join(out, 'huge.json'), 'utf8'),
+        await readFile(join(out, 'seed.json'), 'utf8'),
+      ]);
+    }
+    expect(outputs[0]).toStrictEqual(outputs[1]);
+    expect(JSON.parse(outputs[0]?.[0] ?? '{}').figures).toHaveLength(9_800);
+  }, 60_000);
 });
 
 describe('tip-extract audit', () => {

@@ -131,12 +131,23 @@ export function highlightText(
   status: Map<string, FigureStatus> = new Map(),
 ): string {
   const text = doc.text;
+  // Sorted by start (then outermost first): a sweep over the points keeps the intervals open at each point in
+  // that order, so a document with tens of thousands of figures and numbers renders in linear time.
   const all = intervals(doc, docIndex, status);
   const points = [...new Set([0, text.length, ...all.flatMap((iv) => [iv.start, iv.end])])].sort(
     (a, b) => a - b,
   );
+  const empty = new Map<number, Interval[]>();
+  for (const iv of all) {
+    if (iv.start !== iv.end) continue;
+    const here = empty.get(iv.start);
+    if (here) here.push(iv);
+    else empty.set(iv.start, [iv]);
+  }
   const opened = new Set<Interval>();
   const stack: Interval[] = [];
+  let active: Interval[] = [];
+  let nextToStart = 0;
   let out = '';
   const closeTo = (depth: number): void => {
     while (stack.length > depth) out += stack.pop()?.close ?? '';
@@ -144,17 +155,20 @@ export function highlightText(
   for (let p = 0; p < points.length; p++) {
     const at = points[p] as number;
     const next = points[p + 1];
-    const covering =
-      next === undefined ? [] : all.filter((iv) => iv.start <= at && iv.end >= next && iv.start < iv.end);
+    // The non-empty intervals that cover [at, next): started at or before `at`, ending after it.
+    active = active.filter((iv) => iv.end > at);
+    for (; nextToStart < all.length && (all[nextToStart] as Interval).start <= at; nextToStart++) {
+      const iv = all[nextToStart] as Interval;
+      if (iv.end > at) active.push(iv);
+    }
+    const covering = next === undefined ? [] : active;
     let keep = 0;
     while (keep < stack.length && keep < covering.length && stack[keep] === covering[keep]) keep++;
     closeTo(keep);
     // Empty intervals (section anchors, a figure that names no words) are written whole where they stand.
-    for (const iv of all) {
-      if (iv.start === at && iv.end === at) {
-        out += iv.open(!opened.has(iv)) + iv.close;
-        opened.add(iv);
-      }
+    for (const iv of empty.get(at) ?? []) {
+      out += iv.open(!opened.has(iv)) + iv.close;
+      opened.add(iv);
     }
     if (next === undefined) break;
     for (const iv of covering.slice(keep)) {
