@@ -69,9 +69,10 @@ export class CleanTextBuilder {
    *
    * @param piece Text exactly as it stands in the decoded source, or synthesised text.
    * @param source Offset of `piece` in the decoded source, or null when it is not a verbatim copy.
+   * @param dirty `needsWork(piece)`, when the caller has it already: the test reads the whole piece.
    */
-  text(piece: string, source: number | null): void {
-    if (!NEEDS_WORK.test(piece)) {
+  text(piece: string, source: number | null, dirty: boolean = needsWork(piece)): void {
+    if (!dirty) {
       this.cleanText(piece, source);
       return;
     }
@@ -215,14 +216,26 @@ const SPACE_RUN = /[^\S\uFEFF]+/g;
 const INVISIBLE_RUN = new RegExp(`[${INVISIBLE}]+`, 'g');
 
 /**
+ * True when `value` has white space to collapse or invisible characters to drop, that is anything but
+ * single ASCII spaces between words. Callers that normalise a line and then append it to the builder
+ * test it once and pass the answer to both.
+ *
+ * @param value Text as found in the source.
+ */
+export function needsWork(value: string): boolean {
+  return NEEDS_WORK.test(value);
+}
+
+/**
  * Normalises a one-line value (a metadata field) the way the builder normalises body text.
  *
  * @param value Text as found in the source.
+ * @param dirty `needsWork(value)`, when the caller has it already.
  * @example normalizeInline(' 27\u00A0June  2017 ') //=> '27 June 2017'
  */
-export function normalizeInline(value: string): string {
+export function normalizeInline(value: string, dirty: boolean = needsWork(value)): string {
   // Nearly every value (every line of a text dump is read through here) has single ASCII spaces only:
   // then there is nothing to drop or collapse, and the two replaces below would copy it for nothing.
-  if (!NEEDS_WORK.test(value)) return value.trim();
+  if (!dirty) return value.trim();
   return value.replace(INVISIBLE_RUN, '').replace(SPACE_RUN, ' ').trim();
 }

@@ -1,5 +1,5 @@
 import { emptyMetadata, matchFieldRule, setField } from './metadata.js';
-import { CleanTextBuilder, normalizeInline } from './normalize.js';
+import { CleanTextBuilder, needsWork, normalizeInline } from './normalize.js';
 import type { SourceMetadata } from './types.js';
 
 /** A line of the decoded source, without its "\n". */
@@ -64,7 +64,8 @@ export interface ReadText {
 export function readText(source: string): ReadText {
   const lines = splitLines(source);
   const lineText = (line: Line): string => source.slice(line.start, line.end);
-  const { metadata, bodyStart } = readMetadataBlock(lines.map(lineText));
+  // The block is read from the first lines only: slicing every line of the document would copy it for nothing.
+  const { metadata, bodyStart } = readMetadataBlock(lines.slice(0, MAX_METADATA_LINES).map(lineText));
   let bodyEnd = lines.length;
   while (bodyEnd > bodyStart) {
     const text = normalizeInline(lineText(lines[bodyEnd - 1]!));
@@ -73,8 +74,12 @@ export function readText(source: string): ReadText {
   }
   const builder = new CleanTextBuilder();
   let previous: string | null = null;
-  for (const line of lines.slice(bodyStart, bodyEnd)) {
-    const text = normalizeInline(lineText(line));
+  for (let i = bodyStart; i < bodyEnd; i++) {
+    const line = lines[i] as Line;
+    const raw = lineText(line);
+    // One white-space test per line, for both the normalised line and the builder: it reads the whole line.
+    const dirty = needsWork(raw);
+    const text = normalizeInline(raw, dirty);
     if (text === '') {
       builder.blockBreak();
       previous = null;
@@ -82,7 +87,7 @@ export function readText(source: string): ReadText {
     }
     if (previous !== null && continuesBlock(previous, text)) builder.lineBreak();
     else builder.blockBreak();
-    builder.text(lineText(line), line.start);
+    builder.text(raw, line.start, dirty);
     previous = text;
   }
   return { builder, metadata };
