@@ -151,6 +151,46 @@ export interface PhraseAt {
   unknown: boolean;
 }
 
+/** "the five", "these 12": a back-reference, not a new figure. */
+const BACK_REFERENCE = /(?<![\w-])(?:the|these|those|all|both|its|their)\s+$/i;
+const BACK_REFERENCE_WORDS: ReadonlySet<string> = new Set([
+  'the',
+  'these',
+  'those',
+  'all',
+  'both',
+  'its',
+  'their',
+]);
+/** "involving 45 suspects". */
+const INVOLVING = /(?<![\w-])involving\s+$/i;
+/** "in two cases", "against 12 suspects". */
+const ATTACHED = /(?<![\w-])(?:in|against|concerning)\s+$/i;
+const ATTACHED_WORDS: ReadonlySet<string> = new Set(['in', 'against', 'concerning']);
+
+/** The longest word the three tests above end with ("concerning"). */
+const MAX_LAST_WORD = 10;
+
+/**
+ * The run of ASCII letters right before the white space that ends `before`, lower-cased, or '' when
+ * `before` does not end with white space. Each of the three tests above can match only when this is
+ * one of its words (the `(?<![\w-])` before the word makes the run exactly the word, and `\s` is the
+ * set `trimEnd` strips), so the regexes, which try every start in the 160-character window because
+ * of the `$`, run only then.
+ */
+function lastWord(before: string): string {
+  const trimmed = before.trimEnd();
+  if (trimmed.length === before.length) return '';
+  let i = trimmed.length;
+  const stop = Math.max(0, i - MAX_LAST_WORD - 1);
+  while (i > stop) {
+    const c = trimmed.charCodeAt(i - 1) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    i--;
+  }
+  return trimmed.slice(i).toLowerCase();
+}
+
 /**
  * Reads the phrase around one number inside its segment.
  *
@@ -167,6 +207,7 @@ export function readPhrase(text: string, at: PhraseAt): Phrase {
   const after = text.slice(afterFrom, Math.min(hi, afterFrom + WINDOW));
   const tail = text.slice(end, Math.min(hi, end + 40));
   const lead = tail.length - tail.trimStart().length;
+  const word = lastWord(before);
   return {
     verb: verbBefore(before, beforeStart, noun),
     governing: absolute(matchCue(GOVERNING, before), beforeStart),
@@ -174,8 +215,8 @@ export function readPhrase(text: string, at: PhraseAt): Phrase {
     participle: absolute(matchCue(AFTER, after), afterFrom),
     partAfter: absolute(matchCue(PART_AFTER, tail.slice(lead)), end + lead),
     partBefore: absolute(matchCue(PART_BEFORE, before), beforeStart),
-    backReference: /(?<![\w-])(?:the|these|those|all|both|its|their)\s+$/i.test(before),
-    involving: /(?<![\w-])involving\s+$/i.test(before),
-    attached: /(?<![\w-])(?:in|against|concerning)\s+$/i.test(before),
+    backReference: BACK_REFERENCE_WORDS.has(word) && BACK_REFERENCE.test(before),
+    involving: word === 'involving' && INVOLVING.test(before),
+    attached: ATTACHED_WORDS.has(word) && ATTACHED.test(before),
   };
 }
