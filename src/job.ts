@@ -59,7 +59,7 @@ export type DocumentResult =
       rows: DocumentRows;
     };
 
-/** Turn a document's last good JSON into its export rows (phase two of a run). */
+/** Turn a document's last good JSON into its export rows (for a document the run did not extract). */
 export interface RowsTask {
   type: 'rows';
   /** The bytes of `<out>/<id>.json`. */

@@ -255,7 +255,8 @@ async function fileNames(dir: string): Promise<Set<string>> {
  * `<out>/<id>.json` for each new or changed document, `<out>/schema.json`, the flat exports, the data
  * package and the report. A document that fails is reported and its previous output is left untouched (and
  * exported); an unchanged one is neither re-extracted nor rewritten, and when nothing at all changed the
- * files beside the documents are left as they are. Documents stream through in batches, so memory stays
+ * files beside the documents are left as they are. Documents stream through a bounded window in id order
+ * (extracted in the worker pool, written by the main thread), so memory stays
  * bounded whatever the manifest's length. Two runs on one output folder do not interleave.
  *
  * @param options Where the manifest is, where output goes, fetch settings, workers, and a progress listener.
