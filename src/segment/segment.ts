@@ -87,18 +87,25 @@ export function segment(doc: Pick<CleanDocument, 'text'>): Segmented {
   const resolved = drafts.flatMap((draft) =>
     resolveLead(draft, kind, header, headingKinds.has('profile'), text),
   );
-  const sections = resolved.map(
-    (draft, i): Section => ({
+  // Push loops, not `map`/`flatMap`: those give holey arrays once optimised and packed ones before, and
+  // every later loop over the sections or sentences deoptimised on the second array map.
+  const sections: Section[] = [];
+  for (let i = 0; i < resolved.length; i++) {
+    const draft = resolved[i]!;
+    sections.push({
       kind: draft.kind === 'lead' ? 'other' : draft.kind,
       heading: draft.heading,
       start: draft.start,
       end: resolved[i + 1]?.start ?? blocks.at(-1)?.end ?? draft.start,
       paragraphs: draft.paragraphs,
-    }),
-  );
-  const sentences = sections.flatMap((section) =>
-    section.paragraphs.flatMap((paragraph) => splitSentences(text, paragraph.start, paragraph.end)),
-  );
+    });
+  }
+  const sentences: Range[] = [];
+  for (const section of sections) {
+    for (const paragraph of section.paragraphs) {
+      for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) sentences.push(sentence);
+    }
+  }
   return { kind, header, sections, sentences, diagnostics: kindDiagnostics(kind, header, sections) };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Range } from '../../segment/types.js';
 import { MAX_SENTENCE_CHARS } from '../limits.js';
-import { codeEntry, kindOfWord, normaliseName } from './instruments.js';
+import { codeEntry, type InstrumentKind, kindOfWord, normaliseName } from './instruments.js';
 import { ARTICLE_ITEM_RE, DEFINITION_RE, TITLE_RE } from './patterns.js';
 import { STATUTE_RULES } from './rules.js';
 import type { ArticleRef, FoundMention, InstrumentRef } from './types.js';
@@ -15,7 +15,18 @@ type GroupIndices = Record<string, [number, number] | undefined>;
 /** A match before validation: an abbreviation is only known once its definition has been seen. */
 interface Candidate extends FoundMention {
   order: number;
-  abbr?: string;
+  abbr: string | undefined;
+}
+
+/** An instrument ref with every field present, in the one order of `InstrumentRef`. */
+function instrumentRef(
+  name: string,
+  kind: InstrumentKind,
+  generic: InstrumentRef['generic'] = undefined,
+  year: string | undefined = undefined,
+  number: InstrumentRef['number'] = undefined,
+): InstrumentRef {
+  return { name, kind, generic, year, number };
 }
 
 /**
@@ -45,15 +56,24 @@ export function checkSentences(text: string, sentences: readonly Range[]): void 
   });
 }
 
-/** Reads the articles of a match: one for "article 124", each number of "articles 260 and 261". */
-function readArticles(groups: Groups, indices: GroupIndices): ArticleRef[] {
+/**
+ * Reads the articles of a match: one for "article 124", each number of "articles 260 and 261"; `from`
+ * moves the offsets from the sentence slice to the text.
+ */
+function readArticles(groups: Groups, indices: GroupIndices, from: number): ArticleRef[] {
+  // One array literal, filled by push: an empty array then has the same elements kind as a full one
+  // (V8 learns it at the literal), so loops over `articles` see one array map, not two or three.
+  const found: ArticleRef[] = [];
   const one = groups.article;
   const oneAt = indices.article;
-  if (one !== undefined && oneAt) return [articleRef(one, oneAt[0])];
   const list = groups.articles;
   const listAt = indices.articles;
-  if (list === undefined || !listAt) return [];
-  return [...list.matchAll(ARTICLE_ITEM_RE)].map((item) => articleRef(item[0], listAt[0] + item.index));
+  if (one !== undefined && oneAt) found.push(articleRef(one, from + oneAt[0]));
+  else if (list !== undefined && listAt) {
+    for (const item of list.matchAll(ARTICLE_ITEM_RE))
+      found.push(articleRef(item[0], from + listAt[0] + item.index));
+  }
+  return found;
 }
 
 function articleRef(written: string, start: number): ArticleRef {
@@ -81,7 +101,7 @@ function readNumberTitle(groups: Groups): string | false | null {
 function readInstrument(groups: Groups, indices: GroupIndices): InstrumentRef | { abbr: string } | null {
   if (groups.code !== undefined) {
     const entry = codeEntry(groups.code);
-    return entry ? { name: entry.canonical, kind: entry.kind } : null;
+    return entry ? instrumentRef(entry.canonical, entry.kind) : null;
   }
   if (groups.topic !== undefined) {
     const year = groups.topicYear;
@@ -89,10 +109,10 @@ function readInstrument(groups: Groups, indices: GroupIndices): InstrumentRef | 
     const name = `${year === undefined ? '' : `${year} `}${normaliseName(groups.topic)} ${kind}`;
     // "the 2008 anti-trafficking law" still only describes a law: resolve.ts looks for the one
     // trafficking law of 2008 the document names, and keeps this name when there is none.
-    return year === undefined ? { name, kind, generic: 'topic' } : { name, kind, generic: 'topic', year };
+    return instrumentRef(name, kind, 'topic', year);
   }
   if (groups.yearLaw !== undefined) {
-    return { name: `${groups.yearLaw} law`, kind: 'law', generic: 'year', year: groups.yearLaw };
+    return instrumentRef(`${groups.yearLaw} law`, 'law', 'year', groups.yearLaw);
   }
   if (groups.numKind !== undefined && groups.numNo !== undefined && indices.numNo) {
     const [start, end] = indices.numNo;
@@ -100,22 +120,26 @@ function readInstrument(groups: Groups, indices: GroupIndices): InstrumentRef | 
     const number = normaliseName(groups.numNo);
     const name = `${kind} ${groups.numMark === undefined ? '' : 'no. '}${number}`;
     const year = NUMBER_YEAR.exec(number)?.[1];
-    return { name, kind, number: { start, end }, ...(year === undefined ? {} : { year }) };
+    return instrumentRef(name, kind, undefined, year, { start, end });
   }
   if (groups.namedName !== undefined && groups.namedKind !== undefined) {
     const name = normaliseName(`${groups.namedName} ${groups.namedKind}`);
     // "the Kyrgyz Criminal Code" is the criminal code: the table's name wins over the words.
     const entry = codeEntry(name);
-    if (entry) return { name: entry.canonical, kind: entry.kind };
+    if (entry) return instrumentRef(entry.canonical, entry.kind);
     const year = groups.namedYear ?? groups.namedYear2;
     const kind = kindOfWord(groups.namedKind);
-    return year === undefined ? { name, kind } : { name: `${year} ${name}`, kind, year };
+    return year === undefined
+      ? instrumentRef(name, kind)
+      : instrumentRef(`${year} ${name}`, kind, undefined, year);
   }
   if (groups.lawOnKind !== undefined && groups.lawOnName !== undefined) {
     const name = normaliseName(`${groups.lawOnKind} ${groups.lawOnName}`);
     const kind = kindOfWord(groups.lawOnKind);
     const year = groups.lawOnYear;
-    return year === undefined ? { name, kind } : { name: `${year} ${name}`, kind, year };
+    return year === undefined
+      ? instrumentRef(name, kind)
+      : instrumentRef(`${year} ${name}`, kind, undefined, year);
   }
   if (groups.abbr !== undefined) return { abbr: groups.abbr };
   return null;
@@ -123,7 +147,12 @@ function readInstrument(groups: Groups, indices: GroupIndices): InstrumentRef | 
 
 /** Moves the offsets of an instrument read from a sentence slice to text offsets. */
 function shiftInstrument(ref: InstrumentRef, by: number): InstrumentRef {
-  return ref.number ? { ...ref, number: { start: ref.number.start + by, end: ref.number.end + by } } : ref;
+  return ref.number
+    ? instrumentRef(ref.name, ref.kind, ref.generic, ref.year, {
+        start: ref.number.start + by,
+        end: ref.number.end + by,
+      })
+    : ref;
 }
 
 /**
@@ -178,24 +207,20 @@ function candidatesIn(text: string, sentence: Range, index: number): Candidate[]
       if (rule.kind !== 'bare' && rule.kind !== 'short' && instrument === null) continue;
       const title = readNumberTitle(groups);
       if (title === false) continue;
-      const candidate: Candidate = {
+      // Every field set here, in the order of the type: candidates of one hidden class (see types.ts).
+      found.push({
         rule: rule.name,
         kind: rule.kind,
         start: from + ref[0],
         end: from + ref[1],
         instrument: instrument && !('abbr' in instrument) ? shiftInstrument(instrument, from) : null,
-        articles: readArticles(groups, indices).map((a) => ({
-          ...a,
-          start: a.start + from,
-          end: a.end + from,
-        })),
+        articles: readArticles(groups, indices, from),
+        short: rule.kind === 'short' && groups.short !== undefined ? groups.short.toLowerCase() : undefined,
+        title: title ?? undefined,
         sentence: index,
         order,
-      };
-      if (title !== null) candidate.title = title;
-      if (instrument && 'abbr' in instrument) candidate.abbr = instrument.abbr;
-      if (rule.kind === 'short' && groups.short !== undefined) candidate.short = groups.short.toLowerCase();
-      found.push(candidate);
+        abbr: instrument && 'abbr' in instrument ? instrument.abbr : undefined,
+      });
     }
   });
   return found;
@@ -250,7 +275,7 @@ export function findStatuteMentions(text: string, sentences: readonly Range[]): 
     if (abbr !== undefined && !definitions.has(abbr)) {
       definitions.set(abbr, {
         at: candidate.end,
-        instrument: { name: candidate.instrument.name, kind: candidate.instrument.kind },
+        instrument: instrumentRef(candidate.instrument.name, candidate.instrument.kind),
       });
     }
   }
@@ -267,11 +292,22 @@ export function findStatuteMentions(text: string, sentences: readonly Range[]): 
     list.push(candidate);
     bySentence.set(candidate.sentence, list);
   }
-  return [...bySentence.keys()]
-    .sort((a, b) => a - b)
-    .flatMap((i) => leftmostLongest(bySentence.get(i) ?? []))
-    .map(({ order: _order, abbr: _abbr, ...mention }) => {
-      const title = mention.kind === 'short' ? undefined : titleAfter(text, mention.end);
-      return title === undefined ? mention : { ...mention, title };
-    });
+  // A push loop, not `flatMap`/`map`: optimised, those give holey arrays, unoptimised packed ones.
+  const mentions: FoundMention[] = [];
+  for (const i of [...bySentence.keys()].sort((a, b) => a - b)) {
+    for (const c of leftmostLongest(bySentence.get(i) ?? []))
+      mentions.push({
+        // A literal, not rest and spread: those made a new hidden class for nearly every mention.
+        rule: c.rule,
+        kind: c.kind,
+        start: c.start,
+        end: c.end,
+        instrument: c.instrument,
+        articles: c.articles,
+        short: c.short,
+        title: (c.kind === 'short' ? undefined : titleAfter(text, c.end)) ?? c.title,
+        sentence: c.sentence,
+      });
+  }
+  return mentions;
 }

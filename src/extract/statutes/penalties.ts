@@ -132,7 +132,10 @@ function wordKind(groups: Record<string, string | undefined>): Penalty['kind'] {
 /** Joins each duration with the prison or labor word written next to it ("15 years' imprisonment"). */
 function joinItems(text: string, durations: Duration[], words: Item[]): Item[] {
   const used = new Set<Item>();
-  const items: Item[] = durations.map((d) => {
+  // Push loops, not `map` and spread: optimised `map` gives a holey array, `filter` a packed one, and
+  // the code reading both deoptimised on the second array map.
+  const items: Item[] = [];
+  for (const d of durations) {
     const takes = (w: Item) => !used.has(w) && (w.kind === 'imprisonment' || w.kind === 'forced_labor');
     const before = words.filter((w) => takes(w) && w.end <= d.start).at(-1);
     const after = words.find((w) => takes(w) && w.start >= d.end);
@@ -152,9 +155,10 @@ function joinItems(text: string, durations: Duration[], words: Item[]): Item[] {
       used.add(after);
       ({ end, kind } = after);
     }
-    return { kind, start, end, min: d.min, max: d.max, unit: d.unit };
-  });
-  return [...items, ...words.filter((w) => !used.has(w))].sort((a, b) => a.start - b.start);
+    items.push({ kind, start, end, min: d.min, max: d.max, unit: d.unit });
+  }
+  for (const w of words) if (!used.has(w)) items.push(w);
+  return items.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -178,7 +182,11 @@ export function findPenalties(
   const conditions = conditionClauses(text, sentence.start, end).filter((c) =>
     CONDITION_CUE.test(text.slice(c.start, c.end)),
   );
-  const blocked = [...exclude, ...conditions];
+  // Plain ranges of one hidden class: `exclude` holds statute mentions, whose shape is not a range's,
+  // and the overlap tests below deoptimised when both kinds reached them.
+  const blocked: Range[] = [];
+  for (const r of exclude) blocked.push({ start: r.start, end: r.end });
+  for (const c of conditions) blocked.push({ start: c.start, end: c.end });
   const scope = { start: cue, end };
 
   const words: Item[] = [...text.slice(cue, end).matchAll(PENALTY_WORD)]

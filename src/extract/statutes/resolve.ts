@@ -141,9 +141,10 @@ function aliasesOf(specific: readonly FoundMention[]): Map<string, string> {
 }
 
 /** A law of the document a descriptive name may stand for. */
+/** A law the document names. All fields always present, in this order: one hidden class for all laws. */
 interface Law {
   name: string;
-  year?: string;
+  year: string | undefined;
   trafficking: boolean;
 }
 
@@ -178,7 +179,7 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
   for (const { instrument: ref, title } of named) {
     if (!ref || !NOT_A_CODE.has(ref.kind)) continue;
     const name = canonical(ref.name);
-    const law = lawsByName.get(name) ?? { name, trafficking: false };
+    const law = lawsByName.get(name) ?? { name, year: undefined, trafficking: false };
     if (law.year === undefined && ref.year !== undefined) law.year = ref.year;
     law.trafficking ||= /trafficking/.test(ref.name) || /trafficking/i.test(title ?? '');
     lawsByName.set(name, law);
@@ -192,7 +193,7 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
   const describedLaws: Law[] = [...described.entries()].flatMap(([m, name]) =>
     name === null
       ? []
-      : [{ name, trafficking: true, ...(m.instrument?.year ? { year: m.instrument.year } : {}) }],
+      : [{ name, year: m.instrument?.year ? m.instrument.year : undefined, trafficking: true }],
   );
 
   /** Places a descriptive name ("the anti-trafficking law", "the 2005 law") among the laws. */
