@@ -53,11 +53,13 @@ export function draftAbsences(input: FigureInput, scope: SentenceScope, section:
   // Every absence cue has one of these words; most sentences have none, and skip the three tables.
   if (!MAY_BE_ABSENT.test(sentence)) return drafts;
   const notReported = findCues(NOT_REPORTED_TABLE, sentence);
-  const zeros = findCues(ZERO_TABLE, sentence).filter((z) => !notReported.some((n) => n.start === z.start));
-  const cues = [
-    ...notReported.map((cue) => ({ cue, zero: false })),
-    ...zeros.map((cue) => ({ cue, zero: true })),
-  ];
+  // A push loop, not `map`, `filter` and spread: their arrays differ in elements kind (holey once
+  // optimised, packed before, small-integer when empty), and this code deoptimised on each new one.
+  const cues: { cue: { start: number; end: number }; zero: boolean }[] = [];
+  for (const cue of notReported) cues.push({ cue, zero: false });
+  for (const cue of findCues(ZERO_TABLE, sentence)) {
+    if (!notReported.some((n) => n.start === cue.start)) cues.push({ cue, zero: true });
+  }
   for (const { cue, zero } of cues) {
     const start = scope.start + cue.start;
     const cueEnd = scope.start + cue.end;
@@ -71,11 +73,23 @@ export function draftAbsences(input: FigureInput, scope: SentenceScope, section:
     const noun = after ?? findCues(NOUN_TABLE, text.slice(cueEnd, end))[0];
     const nounEnd = after && zero ? lastMetricEnd + after.end : 0;
     for (const found of metrics) {
-      const draft: Draft = {
+      // Every field, in the order of `Draft` (see newDraft): one hidden class for all drafts.
+      drafts.push({
         metric: found.metric,
         value: zero ? 0 : null,
+        min: undefined,
+        max: undefined,
         unit: unitFor(noun?.rule.gives.unit ?? null, found.metric),
         year: null,
+        period: undefined,
+        qualifier: zero ? undefined : 'not_reported',
+        statute: undefined,
+        actor: undefined,
+        breakdown: complicity ? 'officials' : undefined,
+        partOf: undefined,
+        group: undefined,
+        comparedWith: undefined,
+        anchor: undefined,
         isComparison: segment.comparison,
         section,
         start,
@@ -83,10 +97,7 @@ export function draftAbsences(input: FigureInput, scope: SentenceScope, section:
         number: { start, end: cueEnd },
         sentence: scope.index,
         segment,
-      };
-      if (!zero) draft.qualifier = 'not_reported';
-      if (complicity) draft.breakdown = 'officials';
-      drafts.push(draft);
+      });
     }
   }
   return drafts;

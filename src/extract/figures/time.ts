@@ -161,7 +161,7 @@ export function assignYears(
     const year = own ?? after ?? before ?? openingYear(text, numbers, d.segment);
     d.year = year?.year ?? null;
     if (year?.fiscal) d.period = 'fiscal_year';
-    else if (year) delete d.period;
+    else if (year) d.period = undefined;
     else d.period = findPeriod(text, d.segment, kind);
   });
   for (const d of drafts) {
@@ -169,7 +169,7 @@ export function assignYears(
     if (!from) continue;
     d.year = from.year;
     if (from.period) d.period = from.period;
-    else delete d.period;
+    else d.period = undefined;
   }
   return drafts;
 }
