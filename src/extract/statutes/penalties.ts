@@ -189,16 +189,19 @@ export function findPenalties(
   for (const c of conditions) blocked.push({ start: c.start, end: c.end });
   const scope = { start: cue, end };
 
-  const words: Item[] = [...text.slice(cue, end).matchAll(PENALTY_WORD)]
-    .map((m) => ({
+  // A push loop, not `map` then `filter` (see joinItems).
+  const words: Item[] = [];
+  for (const m of text.slice(cue, end).matchAll(PENALTY_WORD)) {
+    const w: Item = {
       kind: wordKind(m.groups ?? {}),
       start: cue + m.index,
       end: cue + m.index + m[0].length,
       min: null,
       max: null,
       unit: null,
-    }))
-    .filter((w) => !blocked.some((b) => overlaps(w, b)));
+    };
+    if (!blocked.some((b) => overlaps(w, b))) words.push(w);
+  }
   const durations = buildDurations(text, numbers, scope, blocked);
   const items = joinItems(text, durations, words);
 
@@ -232,7 +235,10 @@ export function findPenalties(
       trailing.set(previous, shared);
   }
 
-  return kept.map((item, i) => {
+  // A push loop, not `map`: the caller loops over the penalties, and optimised `map` gives a holey array.
+  const penalties: Penalty[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const item = kept[i]!;
     const previous = kept[i - 1];
     const extra: { alternative?: boolean; condition?: string } = {};
     if (
@@ -243,15 +249,16 @@ export function findPenalties(
       extra.alternative = true;
     const condition = trailing.get(item) ?? leadingCondition(text, item, kept, conditions);
     if (condition) extra.condition = text.slice(condition.start, condition.end);
-    return {
+    penalties.push({
       kind: item.kind,
       min: item.min,
       max: item.max,
       unit: item.unit,
       ...extra,
       ...span(text, item.start, item.end),
-    };
-  });
+    });
+  }
+  return penalties;
 }
 
 /** The condition clauses of `text` from `start` to `end`, each cut before an " and "/" or " that opens another penalty. */

@@ -23,7 +23,7 @@
  *   "Section 3 of the act" is article 3 of the instrument "the act" goes to, or unresolved with it.
  */
 import { type InstrumentKind, normaliseName, SHORT_FORM_TARGETS } from './instruments.js';
-import type { FoundMention, InstrumentRef } from './types.js';
+import type { ArticleRef, FoundMention, InstrumentRef } from './types.js';
 
 /** The instrument of a bare article that no earlier or later reference places. */
 export const UNKNOWN_INSTRUMENT = 'unknown';
@@ -244,7 +244,7 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
       case 'full': {
         const instrument = fullInstrument(mention);
         if (mention.instrument) kinds.set(instrument, kinds.get(instrument) ?? mention.instrument.kind);
-        return mention.articles.map((a) => place(instrument, a.base, a.text));
+        return placeArticles(mention, () => instrument);
       }
       case 'instrument': {
         const instrument = resolveGeneric(mention);
@@ -253,19 +253,30 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
         return instrument === null ? null : [{ instrument, article: null }];
       }
       case 'bare':
-        return mention.articles.map((a) => {
-          const instrument =
+        return placeArticles(
+          mention,
+          (a) =>
             lastWithArticle.get(a.base) ??
             sameSentenceInstrument(mention) ??
             previousSentenceInstrument(mention) ??
             lastArticleInstrument ??
             only(citedWith.get(a.base) ?? []) ??
-            UNKNOWN_INSTRUMENT;
-          return place(instrument, a.base, a.text);
-        });
+            UNKNOWN_INSTRUMENT,
+        );
       case 'short':
         return shortTarget(mention);
     }
+  }
+
+  /**
+   * The targets of a mention's articles, in order, each placed in the instrument `instrumentOf` gives.
+   * A push loop, not `map`: optimised, `map` gives a holey array, and the readers of the targets saw
+   * holey and packed ones and deoptimised on "wrong map".
+   */
+  function placeArticles(mention: FoundMention, instrumentOf: (a: ArticleRef) => string): Target[] {
+    const targets: Target[] = [];
+    for (const a of mention.articles) targets.push(place(instrumentOf(a), a.base, a.text));
+    return targets;
   }
 
   /** Records that `instrument` was cited with article `base`, and returns the target. */
@@ -316,12 +327,14 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
       return target ? [target] : null;
     }
     const allowed = SHORT_FORM_TARGETS[mention.short ?? ''] ?? [];
-    const instrument = only(
-      targets.map((t) => t.instrument).filter((name) => allowed.includes(kinds.get(name) ?? 'unknown')),
-    );
+    // A loop, not `map` then `filter`: see placeArticles.
+    const names: string[] = [];
+    for (const t of targets)
+      if (allowed.includes(kinds.get(t.instrument) ?? 'unknown')) names.push(t.instrument);
+    const instrument = only(names);
     if (instrument === undefined) return null;
     // "Section 3 of the act": the articles of the law the short form refers to.
-    if (mention.articles.length > 0) return mention.articles.map((a) => place(instrument, a.base, a.text));
+    if (mention.articles.length > 0) return placeArticles(mention, () => instrument);
     return [{ instrument, article: null }];
   }
 }
