@@ -267,7 +267,12 @@ function titleAfter(text: string, end: number): string | undefined {
  */
 export function findStatuteMentions(text: string, sentences: readonly Range[]): FoundMention[] {
   checkSentences(text, sentences);
-  const all = sentences.flatMap((sentence, i) => candidatesIn(text, sentence, i));
+  // Push loops, not `flatMap` and `filter`: their arrays differ in elements kind (holey once optimised,
+  // small-integer when empty), and the loops over them deoptimised on each new array map.
+  const all: Candidate[] = [];
+  sentences.forEach((sentence, i) => {
+    for (const candidate of candidatesIn(text, sentence, i)) all.push(candidate);
+  });
   const definitions = new Map<string, { at: number; instrument: InstrumentRef }>();
   for (const candidate of all) {
     if (!candidate.instrument || candidate.kind === 'bare') continue;
@@ -279,15 +284,14 @@ export function findStatuteMentions(text: string, sentences: readonly Range[]): 
       });
     }
   }
-  const valid = all.filter((candidate) => {
-    if (candidate.abbr === undefined) return true;
-    const definition = definitions.get(candidate.abbr);
-    if (!definition || definition.at > candidate.start) return false;
-    candidate.instrument = definition.instrument;
-    return true;
-  });
   const bySentence = new Map<number, Candidate[]>();
-  for (const candidate of valid) {
+  for (const candidate of all) {
+    if (candidate.abbr !== undefined) {
+      // An abbreviation counts only after the text defined it.
+      const definition = definitions.get(candidate.abbr);
+      if (!definition || definition.at > candidate.start) continue;
+      candidate.instrument = definition.instrument;
+    }
     const list = bySentence.get(candidate.sentence) ?? [];
     list.push(candidate);
     bySentence.set(candidate.sentence, list);

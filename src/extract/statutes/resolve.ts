@@ -315,11 +315,13 @@ export function resolveMentions(mentions: readonly FoundMention[]): Resolution {
 
   /** The one compatible statute named in the same sentence before a short form, or in the sentence before. */
   function shortTarget(mention: FoundMention): Target[] | null {
-    const window = [
-      ...(bySentence.get(mention.sentence - 1) ?? []),
-      ...(bySentence.get(mention.sentence) ?? []),
-    ];
-    const targets = window.flatMap((r) => r.targets).filter((t) => t.instrument !== UNKNOWN_INSTRUMENT);
+    // A push loop, not spread, `flatMap` and `filter`: see placeArticles.
+    const targets: Target[] = [];
+    for (const sentence of [mention.sentence - 1, mention.sentence]) {
+      for (const r of bySentence.get(sentence) ?? []) {
+        for (const t of r.targets) if (t.instrument !== UNKNOWN_INSTRUMENT) targets.push(t);
+      }
+    }
     if (mention.short === 'article') {
       const articles = targets.filter((t) => t.article !== null);
       const key = only(articles.map((t) => `${t.instrument}\u0000${t.article}`));

@@ -11,7 +11,7 @@ import { span } from '../../span.js';
 import type { NumberMention, Penalty, Span, Statute } from '../../validate/schema.js';
 import { findStatuteMentions } from './find.js';
 import { cueBetween, findPenalties, opensWithCondition, penaltyCue, pluralBeforeCue } from './penalties.js';
-import { resolveMentions, type Target } from './resolve.js';
+import { type Resolved, resolveMentions, type Target } from './resolve.js';
 
 /** A statute being built. `title` is always present (undefined until known): one hidden class for all drafts. */
 interface Draft {
@@ -121,8 +121,11 @@ export function findStatutes(
     const cue = penaltyCue(text, sentence);
     let last: Target[] = [];
     if (cue !== null) {
-      const before = here.filter((r) => r.mention.start < cue);
-      const after = here.filter((r) => r.mention.start >= cue);
+      // Push loops, not `filter`: an empty filter result has another elements kind than a full one,
+      // and this code deoptimised on "wrong map" when both reached it.
+      const before: Resolved[] = [];
+      const after: Resolved[] = [];
+      for (const r of here) (r.mention.start < cue ? before : after).push(r);
       // "Article 308 ..., and Article 309 ...; these carried penalties": every statute before the
       // cue; "These articles prescribe ..." opening a sentence: every statute of the one before.
       const plural = pluralBeforeCue(text, sentence, cue);
