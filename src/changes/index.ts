@@ -8,15 +8,11 @@ export {
 } from './diff.js';
 export {
   mergeSeen,
-  recordSeen,
-  recordSeenKeys,
   type SeenDates,
   type SeenEntries,
   type SeenLedger,
   type SeenLine,
   seenKeys,
   sortedEntries,
-  sortedLedger,
   touchEntries,
-  touchSeen,
 } from './seen.js';

@@ -35,22 +35,9 @@ export function seenKeys(doc: TipDocument): string[] {
 }
 
 /**
- * Records, in place, that the figures of a document were seen on `date`: a new figure gets it as first and
- * last seen, a known one as last seen. Figures no longer present keep their dates, so a later report can say
- * until when a removed figure was seen. (In place: a run records thousands of documents, and copying the
- * ledger for each would make a run quadratic.)
- *
- * @param ledger The ledger, changed in place.
- * @param id The document's id.
- * @param keys Its figures' keys (`seenKeys`), made where the document was read (a worker thread).
- * @param date The run's date, YYYY-MM-DD.
- */
-export function recordSeenKeys(ledger: SeenLedger, id: string, keys: readonly string[], date: string): void {
-  ledger[id] = mergeSeen(ledger[id], keys, date);
-}
-
-/**
- * One document's entries after a run saw `keys` on `date` (see `recordSeen`); changes `entries` in place.
+ * One document's entries after a run saw `keys` on `date`: a new figure gets it as first and last seen, a
+ * known one as last seen. Figures no longer present keep their dates, so a later report can say until when
+ * a removed figure was seen. Changes `entries` in place.
  *
  * @param entries The document's entries so far, if any.
  * @param keys Its figures' keys in this run (`seenKeys`).
@@ -85,43 +72,4 @@ export function touchEntries(entries: SeenEntries, previousDate: string, date: s
  */
 export function sortedEntries(entries: SeenEntries): SeenEntries {
   return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/**
- * `recordSeenKeys` for a document at hand.
- *
- * @param ledger The ledger, changed in place.
- * @param doc A document of this run.
- * @param date The run's date, YYYY-MM-DD.
- */
-export function recordSeen(ledger: SeenLedger, doc: TipDocument, date: string): void {
-  recordSeenKeys(ledger, doc.document.id, seenKeys(doc), date);
-}
-
-/**
- * Records, in place, that the figures seen in the previous run were seen again today, without reading the
- * documents: used when a re-run finds every document unchanged.
- *
- * @param ledger The ledger, changed in place.
- * @param ids The documents of this run.
- * @param previousDate The previous run's date: the figures last seen then are the ones still there.
- * @param date This run's date.
- */
-export function touchSeen(ledger: SeenLedger, ids: string[], previousDate: string, date: string): void {
-  for (const id of ids) touchEntries(ledger[id] ?? {}, previousDate, date);
-}
-
-/**
- * The ledger with documents and figures in a fixed order, so that its file is the same for the same history.
- *
- * @param ledger The ledger.
- */
-export function sortedLedger(ledger: SeenLedger): SeenLedger {
-  const byKey = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(
-    byKey(Object.entries(ledger)).map(([id, entries]) => [
-      id,
-      Object.fromEntries(byKey(Object.entries(entries))),
-    ]),
-  );
 }

@@ -1,12 +1,11 @@
 import { createHash, type Hash, randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { TipDocument } from '../validate/schema.js';
 import { writeFileAtomic } from './atomic.js';
 import { dataPackageOf, type Integrity } from './datapackage.js';
 import type { Emitted } from './index.js';
 import { canonicalJson } from './json.js';
-import { EXPORT_HEADERS, EXPORT_PATHS, exportRows } from './rows.js';
+import { EXPORT_HEADERS, EXPORT_PATHS } from './rows.js';
 
 /**
  * The flat exports written as a run goes, one document at a time, so that a run over ten thousand documents
@@ -15,8 +14,6 @@ import { EXPORT_HEADERS, EXPORT_PATHS, exportRows } from './rows.js';
  * hashes of what was written. Documents must be added in id order: rows come out as `flatExports` orders them.
  */
 export interface ExportStream {
-  /** Appends one document's rows to every export. */
-  add(doc: TipDocument): Promise<void>;
   /** Appends rows made beforehand by `exportRows` (in a worker thread), as text or UTF-8 bytes. */
   addRows(rows: readonly (string | Uint8Array)[]): Promise<void>;
   /** Closes the exports, puts each in place when it changed, writes datapackage.json. */
@@ -81,7 +78,6 @@ export async function openExportStream(outDir: string): Promise<ExportStream> {
     for (const [i, s] of sinks.entries()) await write(s, rows[i] ?? '');
   };
   return {
-    add: (doc) => addRows(exportRows(doc)),
     addRows,
     finish: async () => {
       for (const s of sinks) await flush(s);

@@ -3,10 +3,10 @@ import {
   diffDocuments,
   formatChangeReport,
   isEmptyReport,
-  recordSeen,
-  type SeenLedger,
-  sortedLedger,
-  touchSeen,
+  mergeSeen,
+  seenKeys,
+  sortedEntries,
+  touchEntries,
 } from '../../src/changes/index.js';
 import { figure, tipDocument } from '../helpers/factories.js';
 
@@ -63,21 +63,18 @@ describe('diffDocuments', () => {
 
 describe('the first/last-seen ledger', () => {
   it('keeps the first date, moves the last one, and keeps removed figures with their dates', () => {
-    const ledger: SeenLedger = {};
-    recordSeen(ledger, before, '2026-01-01');
-    recordSeen(
-      ledger,
-      tipDocument({ figures: [before.figures[0] as (typeof before.figures)[0]] }),
+    const first = mergeSeen(undefined, seenKeys(before), '2026-01-01');
+    const entries = mergeSeen(
+      first,
+      seenKeys(tipDocument({ figures: [before.figures[0] as (typeof before.figures)[0]] })),
       '2026-02-01',
     );
-    expect(sortedLedger(ledger)).toStrictEqual({
-      'doc-1': {
-        'convictions|offenders|2016|||': { firstSeen: '2026-01-01', lastSeen: '2026-02-01' },
-        'prosecutions|cases|2016|||': { firstSeen: '2026-01-01', lastSeen: '2026-01-01' },
-      },
+    expect(sortedEntries(entries)).toStrictEqual({
+      'convictions|offenders|2016|||': { firstSeen: '2026-01-01', lastSeen: '2026-02-01' },
+      'prosecutions|cases|2016|||': { firstSeen: '2026-01-01', lastSeen: '2026-01-01' },
     });
-    touchSeen(ledger, ['doc-1'], '2026-02-01', '2026-03-01');
-    expect(ledger['doc-1']?.['convictions|offenders|2016|||']?.lastSeen).toBe('2026-03-01');
-    expect(ledger['doc-1']?.['prosecutions|cases|2016|||']?.lastSeen).toBe('2026-01-01');
+    touchEntries(entries, '2026-02-01', '2026-03-01');
+    expect(entries['convictions|offenders|2016|||']?.lastSeen).toBe('2026-03-01');
+    expect(entries['prosecutions|cases|2016|||']?.lastSeen).toBe('2026-01-01');
   });
 });
