@@ -26,7 +26,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<bo
  * @param content The new content, as text or as UTF-8 bytes.
  */
 export async function replaceFile(path: string, content: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathFor(path);
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(content);
@@ -40,4 +40,15 @@ export async function replaceFile(path: string, content: string | Uint8Array): P
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * The temporary file a write to `path` goes through: hidden, beside the target (so that the rename stays on
+ * one file system), unique to this process and write, and named so that the next run's lock sweeps it
+ * when a killed run left it (`.*.tmp`).
+ *
+ * @param path The file that will be replaced.
+ */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }

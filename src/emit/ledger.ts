@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,6 +9,7 @@ import {
   sortedEntries,
   touchEntries,
 } from '../changes/index.js';
+import { tempPathFor } from './atomic.js';
 
 /**
  * The first/last-seen ledger on disk: `<out>/changes/seen.jsonl`, one line per document, sorted by id. A run
@@ -90,7 +90,7 @@ class LineSink {
   static async open(changes: string): Promise<LineSink> {
     await mkdir(changes, { recursive: true });
     const path = join(changes, LEDGER);
-    const temp = join(changes, `.${LEDGER}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = tempPathFor(path);
     return new LineSink(await open(temp, 'w'), temp, path);
   }
 

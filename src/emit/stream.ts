@@ -1,7 +1,7 @@
-import { createHash, type Hash, randomBytes } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { writeFileAtomic } from './atomic.js';
+import { basename, join } from 'node:path';
+import { tempPathFor, writeFileAtomic } from './atomic.js';
 import { dataPackageOf, type Integrity } from './datapackage.js';
 import type { Emitted } from './index.js';
 import { canonicalJson } from './json.js';
@@ -38,7 +38,7 @@ const FLUSH_BYTES = 256 * 1024;
 
 async function sink(outDir: string, name: string, header: string): Promise<Sink> {
   const path = join(outDir, name);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathFor(path);
   const handle = await open(temp, 'w');
   const s: Sink = { path, temp, handle, hash: createHash('sha256'), bytes: 0, pending: [], pendingBytes: 0 };
   await write(s, header);
