@@ -10,7 +10,6 @@ import {
   emitSchema,
   outputComplete,
   type RunState,
-  readPreviousDocument,
   readPreviousJson,
   readRunState,
   touchSeenLedger,
@@ -20,10 +19,16 @@ import {
 import { type FetchEvent, type FetchOptions, openFetchSession, readManifest } from './fetch/index.js';
 import type { FetchOutcome, Source } from './fetch/types.js';
 import { EXTRACTOR_ID } from './fingerprint.js';
-import { type DocumentRows, type DocumentSummary, runTask, type Task, type TaskResult } from './job.js';
+import {
+  type DocumentRows,
+  type DocumentSummary,
+  readDocumentJson,
+  runTask,
+  type Task,
+  type TaskResult,
+} from './job.js';
 import { lookahead } from './lookahead.js';
 import type { DocumentFailure } from './process.js';
-import { validate } from './validate/index.js';
 import type { TipDocument } from './validate/schema.js';
 
 export type { DocumentSummary } from './job.js';
@@ -113,8 +118,7 @@ function fetchFailure(outcome: FetchOutcome): DocumentFailure {
  * @param id The document id.
  */
 export async function previousDocument(out: string, id: string): Promise<TipDocument | undefined> {
-  const previous = validate(await readPreviousDocument(out, id));
-  return previous.success ? previous.data : undefined;
+  return readDocumentJson(await readPreviousJson(out, id));
 }
 
 /** Where documents are extracted: worker threads, or the main thread alone. */
@@ -174,9 +178,14 @@ interface Step {
   document?: TipDocument;
 }
 
+/** The bytes of a document's previous output; the folder was listed at the start, so a missing file costs no open. */
+async function previousJsonOf(ctx: StepContext, id: string): Promise<Uint8Array | null> {
+  return ctx.files.has(`${id}.json`) ? readPreviousJson(ctx.out, id) : null;
+}
+
 /** The export rows of a document's file as it stands, or null when it has none that is valid. */
 async function rowsFromFile(ctx: StepContext, id: string): Promise<DocumentRows | null> {
-  const json = ctx.files.has(`${id}.json`) ? await readPreviousJson(ctx.out, id) : null;
+  const json = await previousJsonOf(ctx, id);
   if (json === null) return null;
   const rows = await ctx.pool.run({ type: 'rows', json });
   return rows.ok ? rows : null;
@@ -212,7 +221,7 @@ async function documentStep(
     const summary = known.summary as DocumentSummary;
     return unread(ctx, { ...report, status, summary, textSha256: known.textSha256 });
   }
-  const previousJson = ctx.files.has(`${report.id}.json`) ? await readPreviousJson(ctx.out, report.id) : null;
+  const previousJson = await previousJsonOf(ctx, report.id);
   const result = await ctx.pool.run({
     type: 'document',
     fetched: outcome.fetched,

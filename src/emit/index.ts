@@ -19,16 +19,24 @@ export interface Emitted {
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**
+ * The file of a document: `<outDir>/<id>.json`.
+ *
+ * @throws TypeError when the id is not usable as a file name.
+ */
+function documentPath(outDir: string, id: string): string {
+  if (!SAFE_ID.test(id)) throw new TypeError(`Expected a document id usable as a file name, got \`${id}\``);
+  return join(outDir, `${id}.json`);
+}
+
+/**
  * Writes one validated document as `<outDir>/<id>.json`, atomically, and only when its bytes changed.
  *
  * @param doc A document that passed `validate`.
  * @param outDir The output folder; created when missing.
  */
 export async function emitDocument(doc: TipDocument, outDir: string): Promise<Emitted> {
-  const { id } = doc.document;
-  if (!SAFE_ID.test(id)) throw new TypeError(`Expected a document id usable as a file name, got \`${id}\``);
+  const path = documentPath(outDir, doc.document.id);
   await mkdir(outDir, { recursive: true });
-  const path = join(outDir, `${id}.json`);
   return { path, written: await writeFileAtomic(path, canonicalJson(doc)) };
 }
 
@@ -67,8 +75,7 @@ export async function emitReport(html: string, outDir: string): Promise<Emitted>
  * @param json The document's canonical JSON, as UTF-8 bytes.
  */
 export async function writeDocumentJson(outDir: string, id: string, json: Uint8Array): Promise<Emitted> {
-  if (!SAFE_ID.test(id)) throw new TypeError(`Expected a document id usable as a file name, got \`${id}\``);
-  const path = join(outDir, `${id}.json`);
+  const path = documentPath(outDir, id);
   await replaceFile(path, json);
   return { path, written: true };
 }
@@ -83,22 +90,6 @@ export async function writeDocumentJson(outDir: string, id: string, json: Uint8A
 export async function readPreviousJson(outDir: string, id: string): Promise<Uint8Array | null> {
   if (!SAFE_ID.test(id)) return null;
   return readFile(join(outDir, `${id}.json`)).catch(() => null);
-}
-
-/**
- * Reads the document a previous run wrote for `id`, if any, so that a failed run still exports it.
- *
- * @param outDir The output folder.
- * @param id The document id.
- * @returns The parsed JSON (to be validated by the caller), or null when there is none.
- */
-export async function readPreviousDocument(outDir: string, id: string): Promise<unknown> {
-  if (!SAFE_ID.test(id)) return null;
-  try {
-    return JSON.parse(await readFile(join(outDir, `${id}.json`), 'utf8')) as unknown;
-  } catch {
-    return null;
-  }
 }
 
 export { type LedgerUpdate, openLedgerUpdate, readSeenLedger, touchSeenLedger } from './ledger.js';
