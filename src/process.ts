@@ -40,8 +40,14 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  * @param fetched The source bytes and where they came from.
  * @param clean What parse made of them.
  * @param segmented What segment made of the clean text.
+ * @param textSha256 sha256 of the clean text, when the caller has it already.
  */
-export function assemble(fetched: Fetched, clean: CleanDocument, segmented: Segmented): TipDocument {
+export function assemble(
+  fetched: Fetched,
+  clean: CleanDocument,
+  segmented: Segmented,
+  textSha256: string = sha256(clean.text),
+): TipDocument {
   const extraction = extract(clean, segmented);
   // The figures were made for this call alone: each takes its source span in place rather than as a copy
   // (a new property goes last, where the spread put it).
@@ -68,7 +74,7 @@ export function assemble(fetched: Fetched, clean: CleanDocument, segmented: Segm
       citeAs: metadata.citeAs,
       refworldId: metadata.refworldId,
       sha256: fetched.sha256,
-      textSha256: sha256(clean.text),
+      textSha256,
       extractor: EXTRACTOR_ID,
     },
     tier: extraction.tier,
@@ -104,13 +110,12 @@ export function processSource(fetched: Fetched, previous?: TipDocument): Process
   let candidate: TipDocument;
   try {
     const clean = parseSource(fetched);
-    if (
-      previous?.document.extractor === EXTRACTOR_ID &&
-      previous.document.textSha256 === sha256(clean.text)
-    ) {
+    // Hashed once: to tell an unchanged narrative, and as the new document's textSha256 when it changed.
+    const textSha256 = previous ? sha256(clean.text) : undefined;
+    if (previous?.document.extractor === EXTRACTOR_ID && previous.document.textSha256 === textSha256) {
       return { ok: true, document: previous, reused: true };
     }
-    candidate = assemble(fetched, clean, segment(clean));
+    candidate = assemble(fetched, clean, segment(clean), textSha256);
   } catch (error) {
     if (error instanceof ParseError)
       return { ok: false, failure: { errorClass: 'ParseError', message: error.message } };
